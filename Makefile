@@ -1,0 +1,73 @@
+# veille — entry point. `make demo` and `make test` work on a fresh Debian 12 machine:
+# they install what is missing (apt, with sudo when not root), build, then run.
+SHELL := /bin/bash
+.DEFAULT_GOAL := build
+
+BUILD      ?= build
+ASAN_BUILD ?= build-asan
+JOBS       ?= $(shell nproc 2>/dev/null || echo 2)
+CMAKE_ARGS ?=
+VEILLE     := $(BUILD)/veille
+
+# Debian 12 packages the project needs (build, run, test, bench).
+DEB_PACKAGES := cmake make g++ pkg-config libicu-dev libre2-dev libhunspell-dev \
+  hunspell-fr hunspell-en-us hunspell-de-de hunspell-es hunspell-it \
+  libxml2-dev libxml2-utils libspdlog-dev libcli11-dev catch2 libsimdjson-dev libcld2-dev \
+  zlib1g-dev python3 python3-jsonschema
+# Only for `make bench` and the HTML report browser test.
+DEB_BENCH_PACKAGES := ripgrep hyperfine
+DEB_BROWSER_PACKAGES := chromium
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps deps-browser deps-bench build release test test-asan demo bench format clean
+
+deps:
+	@missing=$$(for p in $(DEB_PACKAGES) $(EXTRA_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing missing packages:" $$missing; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	else echo "All build dependencies present."; fi
+
+deps-browser:
+	@$(MAKE) --no-print-directory deps EXTRA_PACKAGES="$(DEB_BROWSER_PACKAGES)"
+
+deps-bench:
+	@$(MAKE) --no-print-directory deps EXTRA_PACKAGES="$(DEB_BENCH_PACKAGES)"
+
+$(BUILD)/CMakeCache.txt:
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release $(CMAKE_ARGS)
+
+build: deps $(BUILD)/CMakeCache.txt
+	cmake --build $(BUILD) -j $(JOBS)
+
+# Every test: unit tests (ctest), the rules' embedded examples and the corpus tests (both are
+# registered in ctest too, see tests/cli/).
+test: deps-browser build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	$(VEILLE) rules test
+
+# The same tests under AddressSanitizer + UndefinedBehaviorSanitizer, in a second build dir.
+test-asan: deps-browser
+	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DVEILLE_SANITIZE=ON $(CMAKE_ARGS)
+	cmake --build $(ASAN_BUILD) -j $(JOBS)
+	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --output-on-failure -j $(JOBS)
+
+demo: build
+	@echo "== veille check corpora/demo (text report) =="
+	-$(VEILLE) check --color always corpora/demo
+	@echo
+	@echo "== the same weekend as JSON-lines (first lines) =="
+	-$(VEILLE) check --format jsonl corpora/demo/weekend.jsonl | head -n 5
+
+bench: deps-bench build
+	bash bench/run.sh $(BUILD)
+
+format:
+	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
+
+clean:
+	rm -rf $(BUILD) $(ASAN_BUILD)

@@ -1,0 +1,49 @@
+#pragma once
+// The facade: one object that the CLI, the tests and (later) the server share, so that they all
+// run exactly the same path: Document -> Analysis -> Matches -> Findings (with windows).
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "veille/document.hpp"
+#include "veille/engine.hpp"
+#include "veille/finding.hpp"
+#include "veille/rules.hpp"
+#include "veille/time.hpp"
+
+namespace veille {
+
+struct CheckerOptions {
+  std::vector<std::string> rule_paths;      // extra packs (user), after the built-in ones
+  bool builtin_rules = true;
+  std::vector<std::string> calendar_files;  // extra calendars, after the built-in ones
+  std::vector<std::string> enable, disable;
+  std::string locale = "fr";
+  bool explain = false;
+  std::size_t max_document_bytes = 10u << 20;
+  std::size_t max_matches_per_rule = 50;
+  CalendarOptions calendar;
+};
+
+// Where built-in data lives: $VEILLE_DATA_DIR, else the source tree, else the install prefix.
+std::string data_dir();
+
+class Checker {
+ public:
+  explicit Checker(CheckerOptions options);  // throws RulePackError / CalendarError
+  ~Checker();
+
+  // Thread-safe. `at` overrides the document's published_at (the CLI's --at).
+  Result check(const Document& doc, std::optional<Instant> at = std::nullopt) const;
+
+  const RuleSet& rules() const;
+  const Calendar& calendar() const;
+  const CheckerOptions& options() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace veille
