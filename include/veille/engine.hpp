@@ -23,6 +23,10 @@ struct Match {
 struct MatchOptions {
   bool explain = false;
   std::size_t max_matches_per_rule = 50;
+  // Election ids whose windows are active for the document (set by the checker). Lexicon
+  // entries tied to an election (lexicon attribute election="ID") only count when that election
+  // is listed here; empty = every entry counts.
+  std::vector<std::string> elections;
 };
 
 class Matcher {

@@ -2,6 +2,7 @@
 // Stage contract: what the law/time step (checker/) hands to report/. A Finding is a Match put
 // in its legal context: citations, the window it falls in, from when the text is lawful, and a
 // content fingerprint (never a position).
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -32,8 +33,9 @@ struct Finding {
 };
 
 struct Notice {
-  std::string code;     // e.g. "time-outside-calendar", "lang-without-rules", "time-assumed-zone"
-  std::string message;  // localized
+  std::string code;  // e.g. "time-outside-calendar", "lang-without-rules", "time-assumed-zone"
+  std::map<std::string, std::string> params;  // placeholders for the localized text
+  std::string message;  // English fallback; report/ localizes by code from locales/
 };
 
 struct Result {
