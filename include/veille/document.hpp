@@ -49,6 +49,8 @@ struct InlineSuppression {
 
 struct Document {
   std::string id;         // record id; readers fill the line number when the input has none
+  bool id_given = false;  // true when the input itself carried the id (JSON id, feed guid):
+                          // only then does the id enter finding fingerprints
   std::string source;     // file path, "-" for stdin, or feed URL
   std::uint64_t line = 0;  // 1-based line of the record in its source (0 = whole file)
   std::uint64_t ordinal = 0;  // 0-based position in the input stream (batch order)
