@@ -30,7 +30,8 @@ struct Meta {
   // Publication time exactly as given by the input (ISO 8601, RFC 2822, Twitter, epoch ...).
   // Parsing belongs to the time/ stage; empty means "not given".
   std::string published_at;
-  std::string territory = "FR";  // ISO 3166-1 alpha-2; FR = metropolitan France
+  std::string territory;  // ISO 3166-1 alpha-2 as given; empty = not given (checked as FR,
+                          // metropolitan France, unless the CLI's --territory says otherwise)
   std::string lang;              // ISO 639-1; empty = detect
   AuthorRole author_role = AuthorRole::public_;
   std::optional<bool> sponsored;
