@@ -1,0 +1,159 @@
+// The Checker facade: Document -> Analysis -> Matches -> Findings in their legal windows.
+#include "veille/checker.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <set>
+#include <stdexcept>
+#include <utility>
+
+#include "checker/finding_builder.hpp"
+
+namespace veille {
+namespace {
+
+std::vector<std::string> builtin_calendars(const std::string& dir) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
+    if (entry.path().extension() == ".xml") files.push_back(entry.path().string());
+  std::sort(files.begin(), files.end());
+  if (files.empty()) throw CalendarError(dir + ": no calendar file (*.xml) found");
+  return files;
+}
+
+Result error_result(std::string message) {
+  Result r;
+  r.status = Result::Status::error;
+  r.error = std::move(message);
+  return r;
+}
+
+std::string territory_list() {
+  std::string list;
+  for (const auto& t : territories()) list += (list.empty() ? "" : " ") + t.code;
+  return list;
+}
+
+Notice notice(std::string code, std::string message,
+              std::map<std::string, std::string> params = {}) {
+  Notice n;
+  n.code = std::move(code);
+  n.message = std::move(message);
+  n.params = std::move(params);
+  return n;
+}
+
+}  // namespace
+
+struct Checker::Impl {
+  CheckerOptions options;
+  RuleSet rules;
+  Calendar calendar;
+  std::unique_ptr<Matcher> matcher;
+  std::set<std::string> languages;  // languages some rule covers ("*" = a rule covers all)
+};
+
+Checker::Checker(CheckerOptions options) : impl_(std::make_unique<Impl>()) {
+  impl_->options = std::move(options);
+  const std::string data = data_dir();
+
+  LoadOptions load;
+  if (impl_->options.builtin_rules) load.paths.push_back(data + "/rules/fr");
+  for (const auto& p : impl_->options.rule_paths) load.paths.push_back(p);
+  load.enable = impl_->options.enable;
+  load.disable = impl_->options.disable;
+  impl_->rules = RuleSet::load(load);
+
+  auto calendars = builtin_calendars(data + "/rules/calendars");
+  for (const auto& f : impl_->options.calendar_files) calendars.push_back(f);
+  impl_->calendar = Calendar::load(calendars, impl_->options.calendar);
+
+  impl_->matcher = std::make_unique<Matcher>(impl_->rules);
+  for (const auto& rule : impl_->rules.rules()) {
+    if (rule.languages.empty()) impl_->languages.insert("*");
+    for (const auto& l : rule.languages) impl_->languages.insert(l);
+  }
+}
+
+Checker::~Checker() = default;
+
+const RuleSet& Checker::rules() const { return impl_->rules; }
+const Calendar& Checker::calendar() const { return impl_->calendar; }
+const CheckerOptions& Checker::options() const { return impl_->options; }
+
+Result Checker::check(const Document& doc, std::optional<Instant> at) const {
+  const auto& opt = impl_->options;
+  if (!doc.error.empty()) return error_result(doc.error);
+  if (doc.text.size() > opt.max_document_bytes)
+    return error_result("document of " + std::to_string(doc.text.size()) +
+                        " bytes exceeds the size cap of " +
+                        std::to_string(opt.max_document_bytes) + " bytes (--max-doc-size)");
+
+  const std::string code = doc.meta.territory.empty() ? "FR" : doc.meta.territory;
+  const Territory* territory = find_territory(code);
+  if (!territory)
+    return error_result("field territory: unknown value \"" + code + "\" (accepted: " +
+                        territory_list() + ")");
+
+  Result result;
+  result.zone = territory->zone;
+  if (at) {
+    result.published_at = *at;
+  } else if (!doc.meta.published_at.empty()) {
+    std::string why;
+    auto parsed = parse_timestamp(doc.meta.published_at, *territory, &why);
+    if (!parsed) return error_result("field published_at: " + why);
+    result.published_at = parsed->at;
+    if (!parsed->offset_given)
+      result.notices.push_back(notice(
+          "time-assumed-zone",
+          "published_at has no UTC offset: read as local time in " + territory->zone,
+          {{"value", doc.meta.published_at}, {"zone", territory->zone}}));
+  } else {
+    result.published_at =
+        std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
+    result.published_at_from_now = true;
+    result.notices.push_back(notice("time-now",
+                                    "no publication time given: checked as if published now",
+                                    {{"at", format_local(*result.published_at, territory->zone)}}));
+  }
+  const Instant when = *result.published_at;
+  if (!impl_->calendar.covers(when))
+    result.notices.push_back(
+        notice("time-outside-calendar",
+               "the publication time is outside the period the election calendar covers: "
+               "time-bound rules could not be checked",
+               {{"at", format_local(when, territory->zone)},
+                {"calendar", impl_->calendar.version()}}));
+
+  Analysis analysis(doc.text, doc.meta.lang);
+  result.lang = analysis.lang();
+  if (!impl_->languages.count("*") && !impl_->languages.count(result.lang))
+    result.notices.push_back(notice("lang-without-rules",
+                                    "no rule covers the language of this text (" + result.lang +
+                                        "): it was not checked",
+                                    {{"lang", result.lang}}));
+
+  const std::vector<Window> active = impl_->calendar.active_at(when, *territory);
+  MatchOptions match_options;
+  match_options.explain = opt.explain;
+  match_options.max_matches_per_rule = opt.max_matches_per_rule;
+  for (const auto& w : active)
+    if (std::find(match_options.elections.begin(), match_options.elections.end(), w.election) ==
+        match_options.elections.end())
+      match_options.elections.push_back(w.election);
+
+  const detail::FindingContext context{doc, *territory, when, active, impl_->calendar,
+                                       impl_->rules, opt.locale, opt.explain};
+  for (const Match& m : impl_->matcher->match(analysis, doc, match_options))
+    if (auto f = detail::build_finding(context, m)) result.findings.push_back(std::move(*f));
+  std::stable_sort(result.findings.begin(), result.findings.end(),
+                   [](const Finding& a, const Finding& b) {
+                     return std::tie(a.start, a.end, a.rule) < std::tie(b.start, b.end, b.rule);
+                   });
+  return result;
+}
+
+}  // namespace veille
