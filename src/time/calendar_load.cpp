@@ -52,6 +52,18 @@ void collect_error(void* user, xmlErrorPtr err) {
   std::string msg = err->message ? err->message : "unknown error";
   while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
   std::string where = err->file ? err->file : "";
+  // libxml2 often says only "failed to validate attributes": quote the element as written so
+  // that the fact at fault is visible.
+  if (auto* node = static_cast<xmlNode*>(err->node); node && node->type == XML_ELEMENT_NODE) {
+    std::string element = "<" + std::string(reinterpret_cast<const char*>(node->name));
+    for (xmlAttr* a = node->properties; a; a = a->next) {
+      xmlChar* v = xmlNodeListGetString(node->doc, a->children, 1);
+      element += " " + std::string(reinterpret_cast<const char*>(a->name)) + "=\"" +
+                 (v ? reinterpret_cast<const char*>(v) : "") + "\"";
+      if (v) xmlFree(v);
+    }
+    msg += " in " + element + ">";
+  }
   errors->lines.push_back(where + ":" + std::to_string(err->line) + ": " + msg);
 }
 
