@@ -21,14 +21,24 @@ struct Span {
 };
 
 enum class TokenKind {
-  word, number, percent, time, hashtag, mention, url, email, emoji, punct, symbol
+  word,
+  number,
+  percent,
+  time,
+  hashtag,
+  mention,
+  url,
+  email,
+  emoji,
+  punct,
+  symbol
 };
 std::string_view to_string(TokenKind kind);
 
 struct Token {
   TokenKind kind = TokenKind::word;
-  Span span;    // bytes of the original text
-  Span fspan;   // bytes of the folded view
+  Span span;                       // bytes of the original text
+  Span fspan;                      // bytes of the folded view
   std::string folded;              // folded form ("macron", "52,3 %", "#macronleaks")
   std::vector<std::string> parts;  // folded parts: hashtag camel-case parts, compound parts
   std::uint32_t sentence = 0;      // 0-based sentence index
@@ -64,20 +74,29 @@ class Analysis {
   std::unique_ptr<Impl> impl_;
 };
 
-// Folded form of a short string (lexicon entries, rule literals): same folding as Analysis.
+// Folded form of a short string (lexicon entries, rule literals): exactly the folding of the
+// Analysis folded view (nothing is trimmed: a leading/trailing space folds to one space).
 std::string fold(std::string_view text);
 
 // Language detection (ISO 639-1) of a text; empty when unsure.
 std::string detect_language(std::string_view text);
 
+// Shared, immutable list of folded lemmas (what the lemma cache hands out).
+using LemmaList = std::shared_ptr<const std::vector<std::string>>;
+
 // Thread-safe lemma lookup with a process-wide cache; dictionaries loaded per language on
-// first need from /usr/share/hunspell. `word` is an original-case NFC word.
+// first need from /usr/share/hunspell (or $VEILLE_HUNSPELL_DIR): fr_FR, en_US, de_DE, es_ES,
+// it_IT. `word` is an original-case word (NFC is applied on a cache miss).
 class Lemmatizer {
  public:
   static Lemmatizer& instance();
   virtual ~Lemmatizer() = default;
-  // Folded lemmas of `word` in `lang`; the folded word itself when the dictionary knows none.
+  // Folded lemmas of `word` in `lang`; the folded word itself when the dictionary knows none
+  // (or when there is no dictionary for `lang`).
   virtual std::vector<std::string> lemmas(std::string_view word, std::string_view lang) = 0;
+  // Same, without copying: the cached list itself (never null, never empty for a non-empty
+  // word). Cached lookups allocate nothing.
+  virtual LemmaList lookup(std::string_view word, std::string_view lang) = 0;
   virtual bool has_language(std::string_view lang) const = 0;
 };
 
