@@ -3,7 +3,9 @@
 // view picks candidate rules; only candidates' condition trees are evaluated (tokens and lemmas
 // are built only if a candidate needs them). Output: Matches with original-text spans and an
 // explain trace. The engine knows nothing of time windows or output formats.
+#include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "veille/document.hpp"
@@ -14,11 +16,15 @@ namespace veille {
 
 struct Match {
   const Rule* rule = nullptr;
-  Span span;                    // primary span, original bytes
-  std::vector<Span> evidence;   // every span that made the condition hold, original bytes
-  std::vector<std::string> trace;  // explain lines (filled when MatchOptions::explain)
+  Span span;                         // primary span, original bytes
+  std::vector<Span> evidence;        // every span that made the condition hold, original bytes
+  std::vector<std::string> trace;    // explain lines (filled when MatchOptions::explain)
   std::vector<std::string> missing;  // for `absent` conditions: names of what is missing
 };
+// A rule yields one Match per occurrence of its condition (up to max_matches_per_rule); a rule
+// whose condition holds through an `absent` (something missing from the whole document) yields
+// one Match only. A condition that holds without any text position (only metadata and absence
+// tests under <all>) yields a Match spanning the whole text.
 
 struct MatchOptions {
   bool explain = false;
@@ -42,6 +48,15 @@ class Matcher {
 
   // Compile-time warnings (rules without anchor, patterns over budget ...).
   const std::vector<std::string>& warnings() const;
+
+  // Indices into RuleSet::rules() of the rules to evaluate on a folded text: those whose anchor
+  // occurs in it, plus the rules without anchor (all rules when the prefilter failed).
+  std::vector<std::size_t> candidates(std::string_view folded) const;
+  // Test and profiling hook: condition trees evaluated since construction (all threads).
+  std::uint64_t evaluations() const;
+  // False when the anchors could not be compiled into one RE2::Set (memory budget): then every
+  // rule is evaluated on every text (slower, never silent).
+  bool prefilter_ok() const;
 
  private:
   struct Impl;

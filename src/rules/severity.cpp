@@ -4,9 +4,12 @@ namespace veille {
 
 std::string_view to_string(Severity s) {
   switch (s) {
-    case Severity::notice: return "notice";
-    case Severity::risk: return "risk";
-    case Severity::violation: return "violation";
+    case Severity::notice:
+      return "notice";
+    case Severity::risk:
+      return "risk";
+    case Severity::violation:
+      return "violation";
   }
   return "notice";
 }

@@ -1,0 +1,465 @@
+// Condition evaluation: regex on the folded view, token tests, phrases, proximity, counts,
+// absence and metadata. See docs/rules-guide.md for the semantics.
+#include "engine/evaluator.hpp"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+namespace veille::engine_detail {
+namespace {
+
+constexpr std::size_t kLeafCap = 10000;  // hits kept per leaf condition
+
+bool starts_with(std::string_view s, std::string_view p) {
+  return s.substr(0, p.size()) == p;
+}
+
+void sort_unique(std::vector<Hit>& hits) {
+  std::stable_sort(hits.begin(), hits.end(), [](const Hit& x, const Hit& y) {
+    return x.fs != y.fs ? x.fs < y.fs : x.fe < y.fe;
+  });
+  hits.erase(std::unique(hits.begin(), hits.end(),
+                         [](const Hit& x, const Hit& y) { return x.fs == y.fs && x.fe == y.fe; }),
+             hits.end());
+}
+
+std::string role_name(AuthorRole r) {
+  switch (r) {
+    case AuthorRole::public_:
+      return "public";
+    case AuthorRole::candidate:
+      return "candidate";
+    case AuthorRole::party:
+      return "party";
+    case AuthorRole::campaign:
+      return "campaign";
+    case AuthorRole::media:
+      return "media";
+    case AuthorRole::authority:
+      return "authority";
+  }
+  return "public";
+}
+
+}  // namespace
+
+Evaluator::Evaluator(const Analysis& a, const Document& doc, const MatchOptions& opt,
+                     const RuleSet& rules)
+    : a_(a), doc_(doc), opt_(opt), rules_(rules) {}
+
+void Evaluator::need_words() {
+  if (tokens_) return;
+  tokens_ = &a_.tokens();
+  words_.reserve(tokens_->size());
+  for (std::size_t i = 0; i < tokens_->size(); ++i)
+    if ((*tokens_)[i].kind != TokenKind::punct) words_.push_back(i);
+}
+
+void Evaluator::locate(Hit& h) {
+  if (h.w0 >= 0) return;
+  need_words();
+  if (words_.empty()) {
+    h.w0 = h.w1 = 0;
+    return;
+  }
+  auto first_ending_after = [&](std::size_t pos) {
+    auto it = std::partition_point(words_.begin(), words_.end(),
+                                   [&](std::size_t ti) { return (*tokens_)[ti].fspan.end <= pos; });
+    if (it == words_.end()) --it;
+    return static_cast<long>(it - words_.begin());
+  };
+  h.w0 = first_ending_after(h.fs);
+  h.w1 = std::max(h.w0, first_ending_after(h.fe == 0 ? 0 : h.fe - 1));
+}
+
+std::string Evaluator::quote(std::size_t fs, std::size_t fe) const {
+  Span o = a_.to_original(fs, fe);
+  std::string_view text = a_.original().substr(o.start, o.end - o.start);
+  std::string out = "«";
+  if (text.size() > 80) {
+    std::size_t cut = 80;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    out.append(text.substr(0, cut));
+    out += "…";
+  } else {
+    out.append(text);
+  }
+  out += "» (bytes " + std::to_string(o.start) + "-" + std::to_string(o.end) + ")";
+  return out;
+}
+
+std::string Evaluator::spans_text(const std::vector<Hit>& hits) const {
+  std::string out;
+  for (std::size_t i = 0; i < hits.size() && i < 3; ++i) {
+    if (i) out += ", ";
+    out += quote(hits[i].fs, hits[i].fe);
+  }
+  if (hits.size() > 3) out += " and " + std::to_string(hits.size() - 3) + " more";
+  return out;
+}
+
+Outcome Evaluator::regex(const Condition& c) {
+  Outcome out;
+  const RE2& re = *c.re;
+  const std::string& text = a_.folded();
+  const re2::StringPiece input(text);
+  const bool boundaries = c.rewritten.find("(?P<vb") != std::string::npos;
+  const int nsub = boundaries ? re.NumberOfCapturingGroups() + 1 : 1;
+  std::vector<re2::StringPiece> sub(static_cast<std::size_t>(nsub));
+  std::vector<std::pair<int, bool>> edges;  // group index, leading?
+  if (boundaries)
+    for (const auto& [name, idx] : re.NamedCapturingGroups())
+      if (name.rfind("vbL", 0) == 0 || name.rfind("vbT", 0) == 0)
+        edges.emplace_back(idx, name[2] == 'L');
+  std::size_t pos = 0;
+  while (pos <= text.size() &&
+         re.Match(input, pos, text.size(), RE2::UNANCHORED, sub.data(), nsub)) {
+    std::size_t s = static_cast<std::size_t>(sub[0].data() - text.data());
+    std::size_t e = s + sub[0].size();
+    for (auto [idx, leading] : edges) {
+      const auto& g = sub[static_cast<std::size_t>(idx)];
+      if (!g.data()) continue;
+      std::size_t gs = static_cast<std::size_t>(g.data() - text.data());
+      if (leading && gs == s) s += g.size();
+      if (!leading && gs + g.size() == e) e -= g.size();
+    }
+    if (e > s) {
+      Hit h;
+      h.fs = s;
+      h.fe = e;
+      out.hits.push_back(std::move(h));
+      if (out.hits.size() >= kLeafCap) break;
+    }
+    std::size_t next = e > pos ? e : pos + 1;
+    while (next < text.size() && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) ++next;
+    pos = next;
+  }
+  out.holds = !out.hits.empty();
+  return out;
+}
+
+bool Evaluator::entry_counts(const LexiconEntry& e) const {
+  if (e.election.empty() || opt_.elections.empty()) return true;
+  return std::find(opt_.elections.begin(), opt_.elections.end(), e.election) !=
+         opt_.elections.end();
+}
+
+void Evaluator::test_at(const TokenTest& t, std::size_t i, std::vector<std::size_t>& lengths) {
+  lengths.clear();
+  const Token& tok = (*tokens_)[words_[i]];
+  switch (t.by) {
+    case TokenTest::By::form: {
+      std::string_view f = tok.folded;
+      std::string_view bare = f;
+      if ((tok.kind == TokenKind::hashtag || tok.kind == TokenKind::mention) && !bare.empty())
+        bare.remove_prefix(1);
+      for (const auto& form : t.forms)
+        if (f == form || bare == form) {
+          lengths.push_back(1);
+          return;
+        }
+      for (const auto& p : t.prefixes)
+        if (starts_with(f, p) || starts_with(bare, p)) {
+          lengths.push_back(1);
+          return;
+        }
+      return;
+    }
+    case TokenTest::By::lemma: {
+      if (tok.kind != TokenKind::word) return;
+      for (const auto& l : t.lemmas)
+        if (tok.folded == l) {
+          lengths.push_back(1);
+          return;
+        }
+      for (const auto& lemma : a_.lemmas(tok))
+        for (const auto& l : t.lemmas)
+          if (lemma == l) {
+            lengths.push_back(1);
+            return;
+          }
+      return;
+    }
+    case TokenTest::By::kind:
+      if (tok.kind == t.kind) lengths.push_back(1);
+      return;
+    case TokenTest::By::lexicon: {
+      const Lexicon* lex = rules_.find_lexicon(t.lexicon);
+      if (!lex) return;
+      auto [b, e] = lex->by_first_token.equal_range(tok.folded);
+      for (auto it = b; it != e; ++it) {
+        const LexiconEntry& entry = lex->entries[it->second];
+        if (!entry_counts(entry)) continue;
+        const std::size_t n = entry.tokens.size();
+        if (i + n > words_.size()) continue;
+        bool ok = true;
+        for (std::size_t k = 1; k < n && ok; ++k)
+          ok = (*tokens_)[words_[i + k]].folded == entry.tokens[k];
+        if (ok) lengths.push_back(n);
+      }
+      std::sort(lengths.begin(), lengths.end(), std::greater<>());
+      return;
+    }
+  }
+}
+
+Outcome Evaluator::word(const Condition& c) {
+  need_words();
+  Outcome out;
+  std::vector<std::size_t> lengths;
+  for (std::size_t i = 0; i < words_.size(); ++i) {
+    test_at(c.tokens.front(), i, lengths);
+    if (lengths.empty()) continue;
+    std::size_t n = lengths.front();  // longest
+    Hit h;
+    h.w0 = static_cast<long>(i);
+    h.w1 = static_cast<long>(i + n - 1);
+    h.fs = (*tokens_)[words_[i]].fspan.start;
+    h.fe = (*tokens_)[words_[i + n - 1]].fspan.end;
+    out.hits.push_back(std::move(h));
+    if (out.hits.size() >= kLeafCap) break;
+    i += n - 1;
+  }
+  out.holds = !out.hits.empty();
+  return out;
+}
+
+// End word index (exclusive) of the phrase from element k placed at word i, or -1.
+long Evaluator::phrase_from(const Condition& c, std::size_t k, std::size_t i) {
+  if (k == c.tokens.size()) return static_cast<long>(i);
+  const TokenTest& t = c.tokens[k];
+  const std::size_t max_gap = k == 0 ? 0 : t.gap_before;
+  for (std::size_t g = 0; g <= max_gap && i + g < words_.size(); ++g) {
+    std::vector<std::size_t> lengths;
+    test_at(t, i + g, lengths);
+    for (std::size_t n : lengths) {
+      long end = phrase_from(c, k + 1, i + g + n);
+      if (end >= 0) return end;
+    }
+  }
+  return -1;
+}
+
+Outcome Evaluator::phrase(const Condition& c) {
+  need_words();
+  Outcome out;
+  for (std::size_t i = 0; i < words_.size(); ++i) {
+    long end = phrase_from(c, 0, i);
+    if (end <= static_cast<long>(i)) continue;
+    Hit h;
+    h.w0 = static_cast<long>(i);
+    h.w1 = end - 1;
+    h.fs = (*tokens_)[words_[i]].fspan.start;
+    h.fe = (*tokens_)[words_[static_cast<std::size_t>(end - 1)]].fspan.end;
+    out.hits.push_back(std::move(h));
+    if (out.hits.size() >= kLeafCap) break;
+    i = static_cast<std::size_t>(end - 1);
+  }
+  out.holds = !out.hits.empty();
+  return out;
+}
+
+Outcome Evaluator::near(const Condition& c, std::vector<Outcome>& parts) {
+  need_words();
+  Outcome out;
+  for (auto& p : parts)
+    for (auto& h : p.hits) locate(h);
+  auto unit_of = [&](const Hit& h) -> std::uint32_t {
+    if (words_.empty()) return 0;
+    const Token& t = (*tokens_)[words_[static_cast<std::size_t>(h.w0)]];
+    return c.unit == Condition::Unit::sentence ? t.sentence : t.paragraph;
+  };
+  for (const Hit& anchor : parts[0].hits) {
+    Hit h = anchor;
+    h.evidence.clear();
+    bool all = true;
+    for (std::size_t k = 1; k < parts.size() && all; ++k) {
+      const Hit* best = nullptr;
+      long best_d = 0;
+      for (const Hit& o : parts[k].hits) {
+        long d;
+        if (c.unit == Condition::Unit::tokens) {
+          d = o.w0 > anchor.w1 ? o.w0 - anchor.w1 : anchor.w0 > o.w1 ? anchor.w0 - o.w1 : 0;
+          if (d > static_cast<long>(c.distance)) continue;
+        } else {
+          if (unit_of(o) != unit_of(anchor)) continue;
+          d = std::labs(o.w0 - anchor.w0);
+        }
+        if (!best || d < best_d) {
+          best = &o;
+          best_d = d;
+        }
+      }
+      if (!best) {
+        all = false;
+        break;
+      }
+      h.fs = std::min(h.fs, best->fs);
+      h.fe = std::max(h.fe, best->fe);
+      h.w0 = std::min(h.w0, best->w0);
+      h.w1 = std::max(h.w1, best->w1);
+      h.evidence.emplace_back(best->fs, best->fe);
+    }
+    if (!all) continue;
+    h.evidence.insert(h.evidence.begin(), {anchor.fs, anchor.fe});
+    out.hits.push_back(std::move(h));
+  }
+  sort_unique(out.hits);
+  out.holds = !out.hits.empty();
+  return out;
+}
+
+bool Evaluator::meta(const Condition& c, std::string& why) {
+  auto fail = [&](std::string w) {
+    why = std::move(w);
+    return false;
+  };
+  std::vector<std::string> passed;
+  if (!c.roles.empty()) {
+    const AuthorRole r = doc_.meta.author_role;
+    if (std::find(c.roles.begin(), c.roles.end(), r) == c.roles.end())
+      return fail("author_role is " + role_name(r));
+    passed.push_back("author_role=" + role_name(r));
+  }
+  if (c.sponsored) {
+    const bool s = doc_.meta.sponsored.value_or(false);
+    if (s != *c.sponsored) return fail(std::string("sponsored is ") + (s ? "true" : "false"));
+    passed.push_back(std::string("sponsored=") + (s ? "true" : "false"));
+  }
+  if (!c.langs.empty()) {
+    const std::string& l = a_.lang();
+    if (std::find(c.langs.begin(), c.langs.end(), l) == c.langs.end()) return fail("lang is " + l);
+    passed.push_back("lang=" + l);
+  }
+  if (!c.territories.empty()) {
+    const std::string t = doc_.meta.territory.empty() ? "FR" : doc_.meta.territory;
+    if (std::find(c.territories.begin(), c.territories.end(), t) == c.territories.end())
+      return fail("territory is " + t);
+    passed.push_back("territory=" + t);
+  }
+  for (const auto& p : passed) why += (why.empty() ? "" : ", ") + p;
+  return true;
+}
+
+Outcome Evaluator::eval(const Condition& c, int depth, std::vector<std::string>* trace,
+                        std::vector<std::string>& missing) {
+  using T = Condition::Type;
+  const std::string indent(static_cast<std::size_t>(2 * depth), ' ');
+  std::size_t line_at = trace ? trace->size() : 0;
+  if (trace) trace->push_back("");  // filled below, children come after
+  Outcome out;
+  std::string detail;
+  switch (c.type) {
+    case T::regex:
+      out = regex(c);
+      break;
+    case T::word:
+      out = word(c);
+      break;
+    case T::phrase:
+      out = phrase(c);
+      break;
+    case T::meta: {
+      out.holds = meta(c, detail);
+      break;
+    }
+    case T::all: {
+      // metadata first: cheap, and most often what rules a text out
+      std::vector<const Condition*> order;
+      for (const auto& ch : c.children)
+        if (ch.type == T::meta) order.push_back(&ch);
+      for (const auto& ch : c.children)
+        if (ch.type != T::meta) order.push_back(&ch);
+      out.holds = true;
+      std::vector<Outcome> parts;
+      std::vector<const Condition*> part_of;
+      for (const Condition* ch : order) {
+        Outcome o = eval(*ch, depth + 1, trace, missing);
+        if (!o.holds) {
+          out.holds = false;
+          break;
+        }
+        parts.push_back(std::move(o));
+        part_of.push_back(ch);
+      }
+      if (!out.holds) break;
+      // the first positive child (in document order of the rule) gives the hits
+      const Outcome* primary = nullptr;
+      for (const auto& ch : c.children)
+        for (std::size_t k = 0; k < part_of.size(); ++k)
+          if (part_of[k] == &ch && !parts[k].hits.empty() && !primary) primary = &parts[k];
+      if (primary) {
+        out.hits = primary->hits;
+        for (const auto& p : parts)
+          if (&p != primary && !p.hits.empty())
+            for (auto& h : out.hits) {
+              h.evidence.emplace_back(p.hits.front().fs, p.hits.front().fe);
+              h.evidence.insert(h.evidence.end(), p.hits.front().evidence.begin(),
+                                p.hits.front().evidence.end());
+            }
+      }
+      break;
+    }
+    case T::any: {
+      for (const auto& ch : c.children) {
+        Outcome o = eval(ch, depth + 1, trace, missing);
+        if (!o.holds) continue;
+        out.holds = true;
+        for (auto& h : o.hits) out.hits.push_back(std::move(h));
+      }
+      sort_unique(out.hits);
+      break;
+    }
+    case T::not_: {
+      std::vector<std::string> ignored;
+      Outcome o = eval(c.children.front(), depth + 1, trace, ignored);
+      out.holds = !o.holds;
+      if (o.holds) detail = "the excluded condition occurs: " + spans_text(o.hits);
+      break;
+    }
+    case T::absent: {
+      std::vector<std::string> ignored;
+      Outcome o = eval(c.children.front(), depth + 1, trace, ignored);
+      out.holds = !o.holds;
+      if (o.holds)
+        detail = "present: " + spans_text(o.hits);
+      else {
+        detail = "nowhere in the text: missing \"" + c.name + "\"";
+        missing.push_back(c.name);
+      }
+      break;
+    }
+    case T::count: {
+      Outcome o = eval(c.children.front(), depth + 1, trace, missing);
+      out.holds = o.hits.size() >= c.min;
+      detail = std::to_string(o.hits.size()) + " occurrence(s)";
+      if (out.holds) out.hits = std::move(o.hits);
+      break;
+    }
+    case T::near: {
+      std::vector<Outcome> parts;
+      bool all = true;
+      for (const auto& ch : c.children) {
+        Outcome o = eval(ch, depth + 1, trace, missing);
+        if (!o.holds) {
+          all = false;
+          break;
+        }
+        parts.push_back(std::move(o));
+      }
+      if (all) out = near(c, parts);
+      if (all && !out.holds) detail = "each part occurs, but not close enough";
+      break;
+    }
+  }
+  if (trace) {
+    std::string line = indent + c.describe() + ": " + (out.holds ? "held" : "did not hold");
+    if (out.holds && !out.hits.empty() && c.type != T::all) line += " at " + spans_text(out.hits);
+    if (!detail.empty()) line += " (" + detail + ")";
+    (*trace)[line_at] = std::move(line);
+  }
+  return out;
+}
+
+}  // namespace veille::engine_detail

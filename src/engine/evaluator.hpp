@@ -1,0 +1,65 @@
+#pragma once
+// Private to engine/: evaluation of one condition tree over one Analysis. Positions are bytes of
+// the folded view; the Matcher maps them back to the original text.
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "veille/document.hpp"
+#include "veille/engine.hpp"
+#include "veille/rules.hpp"
+#include "veille/text.hpp"
+
+namespace veille::engine_detail {
+
+// One place where a condition held.
+struct Hit {
+  std::size_t fs = 0, fe = 0;  // folded bytes
+  long w0 = -1, w1 = -1;       // first/last word index (-1 = not known yet)
+  std::vector<std::pair<std::size_t, std::size_t>> evidence;  // other folded spans
+};
+
+struct Outcome {
+  bool holds = false;
+  std::vector<Hit> hits;
+};
+
+// Evaluates conditions for one document; tokens and lemmas are fetched from the Analysis only
+// when a condition needs them. Not shared between threads.
+class Evaluator {
+ public:
+  Evaluator(const Analysis& a, const Document& doc, const MatchOptions& opt, const RuleSet& rules);
+
+  // `trace` (may be null) receives one line per condition evaluated, indented by depth.
+  Outcome eval(const Condition& c, int depth, std::vector<std::string>* trace,
+               std::vector<std::string>& missing);
+
+  // "«text»" quote of a folded span, in original text.
+  std::string quote(std::size_t fs, std::size_t fe) const;
+  const Analysis& analysis() const { return a_; }
+
+ private:
+  Outcome regex(const Condition& c);
+  Outcome word(const Condition& c);
+  Outcome phrase(const Condition& c);
+  Outcome near(const Condition& c, std::vector<Outcome>& parts);
+  bool meta(const Condition& c, std::string& why);
+
+  void need_words();
+  void locate(Hit& h);  // fills w0/w1 from fs/fe
+  // Lengths (in words) of the matches of a token test starting at word i.
+  void test_at(const TokenTest& t, std::size_t i, std::vector<std::size_t>& lengths);
+  long phrase_from(const Condition& c, std::size_t k, std::size_t i);
+  bool entry_counts(const LexiconEntry& e) const;
+  std::string spans_text(const std::vector<Hit>& hits) const;
+
+  const Analysis& a_;
+  const Document& doc_;
+  const MatchOptions& opt_;
+  const RuleSet& rules_;
+  const std::vector<Token>* tokens_ = nullptr;
+  std::vector<std::size_t> words_;  // indices of non-punctuation tokens
+  std::vector<std::size_t> lengths_scratch_;
+};
+
+}  // namespace veille::engine_detail

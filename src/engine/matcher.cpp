@@ -1,0 +1,170 @@
+// Matcher: one RE2::Set pass over the folded view selects candidate rules; each candidate's
+// condition tree is evaluated; hits become Matches with original-text spans.
+#include <re2/re2.h>
+#include <re2/set.h>
+
+#include <algorithm>
+#include <atomic>
+
+#include "engine/evaluator.hpp"
+#include "veille/engine.hpp"
+
+namespace veille {
+
+struct Matcher::Impl {
+  const RuleSet* rules = nullptr;
+  std::unique_ptr<RE2::Set> set;
+  std::vector<std::size_t> set_rule;  // Set index -> rule index
+  std::vector<std::size_t> always;    // rules without anchor
+  bool set_ok = false;
+  std::vector<std::string> warnings;
+  mutable std::atomic<std::uint64_t> evaluations{0};
+};
+
+Matcher::Matcher(const RuleSet& rules) : impl_(std::make_unique<Impl>()) {
+  Impl& m = *impl_;
+  m.rules = &rules;
+  m.warnings = rules.warnings();
+  RE2::Options o;
+  o.set_max_mem(256 << 20);
+  o.set_log_errors(false);
+  m.set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
+  const auto& list = rules.rules();
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const Rule& r = list[i];
+    if (r.anchor.empty()) {
+      m.always.push_back(i);
+      continue;
+    }
+    std::string err;
+    if (m.set->Add(r.anchor, &err) < 0) {
+      m.warnings.push_back(r.file + ":" + std::to_string(r.line) + ": warning: [" + r.id +
+                           "] anchor does not compile (" + err +
+                           "): the rule is evaluated on every text");
+      m.always.push_back(i);
+      continue;
+    }
+    m.set_rule.push_back(i);
+  }
+  m.set_ok = m.set_rule.empty() || m.set->Compile();
+  if (!m.set_ok)
+    m.warnings.push_back(
+        "warning: the rule anchors do not fit in one RE2::Set (memory budget): every rule is "
+        "evaluated on every text");
+}
+
+Matcher::~Matcher() = default;
+
+const std::vector<std::string>& Matcher::warnings() const {
+  return impl_->warnings;
+}
+std::uint64_t Matcher::evaluations() const {
+  return impl_->evaluations.load();
+}
+bool Matcher::prefilter_ok() const {
+  return impl_->set_ok;
+}
+
+std::vector<std::size_t> Matcher::candidates(std::string_view folded) const {
+  const Impl& m = *impl_;
+  std::vector<std::size_t> out = m.always;
+  bool all = !m.set_ok;
+  if (!all && !m.set_rule.empty()) {
+    std::vector<int> hits;
+    RE2::Set::ErrorInfo info;
+    if (m.set->Match(folded, &hits, &info)) {
+      for (int h : hits) out.push_back(m.set_rule[static_cast<std::size_t>(h)]);
+    } else if (info.kind != RE2::Set::kNoError) {
+      all = true;  // DFA out of memory or inconsistent: evaluate everything, never miss
+    }
+  }
+  if (all) {
+    out.resize(m.rules->rules().size());
+    for (std::size_t i = 0; i < out.size(); ++i) out[i] = i;
+    return out;
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+namespace {
+
+bool in_scope(const Rule& r, const Document& doc, Span s) {
+  if (r.scopes.empty()) return true;
+  auto allowed = [&](ScopeKind k) {
+    return std::find(r.scopes.begin(), r.scopes.end(), k) != r.scopes.end();
+  };
+  if (doc.scopes.empty()) return allowed(ScopeKind::body);
+  for (const auto& sc : doc.scopes)
+    if (allowed(sc.kind) && s.start >= sc.start && s.start < std::max(sc.end, sc.start + 1))
+      return true;
+  return false;
+}
+
+}  // namespace
+
+std::vector<Match> Matcher::match(const Analysis& analysis, const Document& doc,
+                                  const MatchOptions& options) const {
+  const Impl& m = *impl_;
+  std::vector<Match> out;
+  const auto cand = candidates(analysis.folded());
+  if (cand.empty()) return out;
+  engine_detail::Evaluator ev(analysis, doc, options, *m.rules);
+  const auto& list = m.rules->rules();
+  for (std::size_t idx : cand) {
+    const Rule& rule = list[idx];
+    if (!rule.languages.empty() && std::find(rule.languages.begin(), rule.languages.end(),
+                                             analysis.lang()) == rule.languages.end())
+      continue;
+    m.evaluations.fetch_add(1, std::memory_order_relaxed);
+    std::vector<std::string> trace;
+    std::vector<std::string> missing;
+    auto outcome = ev.eval(*rule.condition, 1, options.explain ? &trace : nullptr, missing);
+    if (!outcome.holds) continue;
+    std::vector<std::string> header;
+    if (options.explain) {
+      header.push_back("rule " + rule.id + ": " +
+                       (rule.anchor.empty()
+                            ? std::string("no anchor, evaluated on every text")
+                            : "anchor /" + rule.anchor + "/ found in the folded text"));
+      if (!rule.languages.empty())
+        header.push_back("  language " + analysis.lang() + " is among the rule's languages");
+    }
+    std::vector<engine_detail::Hit> hits = std::move(outcome.hits);
+    const bool whole = hits.empty();
+    if (whole) {
+      engine_detail::Hit h;
+      h.fs = 0;
+      h.fe = analysis.folded().size();
+      hits.push_back(h);
+    }
+    const std::size_t cap =
+        missing.empty() ? std::max<std::size_t>(1, options.max_matches_per_rule) : 1;
+    std::size_t produced = 0;
+    for (const auto& h : hits) {
+      Match match;
+      match.rule = &rule;
+      match.span = whole ? Span{0, analysis.original().size()} : analysis.to_original(h.fs, h.fe);
+      if (!in_scope(rule, doc, match.span)) continue;
+      match.evidence.push_back(match.span);
+      for (const auto& [fs, fe] : h.evidence) {
+        Span e = analysis.to_original(fs, fe);
+        if (std::find(match.evidence.begin(), match.evidence.end(), e) == match.evidence.end())
+          match.evidence.push_back(e);
+      }
+      match.missing = missing;
+      if (options.explain) {
+        match.trace = header;
+        match.trace.push_back("  match " +
+                              (whole ? std::string("(whole text: no positive text condition)")
+                                     : ev.quote(h.fs, h.fe)));
+        match.trace.insert(match.trace.end(), trace.begin(), trace.end());
+      }
+      out.push_back(std::move(match));
+      if (++produced >= cap) break;
+    }
+  }
+  return out;
+}
+
+}  // namespace veille

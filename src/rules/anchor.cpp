@@ -1,0 +1,151 @@
+// Prefilter anchors: for each rule, a regex over the folded view that must occur in any text
+// where the rule's condition can hold. The engine compiles all of them into one RE2::Set.
+#include <algorithm>
+#include <cctype>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "rules/ruleset_impl.hpp"
+
+namespace veille::rules_detail {
+namespace {
+
+struct Alt {
+  std::vector<std::string> patterns;  // any of them
+  std::size_t score = 0;              // higher = more selective
+};
+
+std::size_t regex_score(const std::string& p) {
+  std::size_t letters = 0, bars = 0;
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    if (p[i] == '\\') {
+      ++i;
+      continue;
+    }
+    if (std::isalpha(static_cast<unsigned char>(p[i]))) ++letters;
+    if (p[i] == '|') ++bars;
+  }
+  return letters / (bars + 1);
+}
+
+std::size_t literal_score(const std::vector<std::string>& lits) {
+  std::size_t s = lits.empty() ? 0 : SIZE_MAX;
+  for (const auto& l : lits) s = std::min(s, l.size());
+  return s;
+}
+
+std::optional<Alt> token_anchor(const TokenTest& t,
+                                const std::map<std::string, Lexicon, std::less<>>& lexicons) {
+  Alt a;
+  std::vector<std::string> lits;
+  switch (t.by) {
+    case TokenTest::By::form:
+      lits = t.forms;
+      lits.insert(lits.end(), t.prefixes.begin(), t.prefixes.end());
+      break;
+    case TokenTest::By::lexicon: {
+      auto it = lexicons.find(t.lexicon);
+      if (it == lexicons.end()) return std::nullopt;
+      for (const auto& e : it->second.entries)
+        lits.push_back(e.tokens.empty() ? e.folded : e.tokens.front());
+      break;
+    }
+    case TokenTest::By::lemma:
+      return std::nullopt;  // surface forms unknown
+    case TokenTest::By::kind:
+      switch (t.kind) {
+        case TokenKind::number:
+        case TokenKind::percent:
+        case TokenKind::time:
+          a.patterns = {"[0-9]"};
+          break;
+        case TokenKind::hashtag:
+          a.patterns = {"#"};
+          break;
+        case TokenKind::mention:
+        case TokenKind::email:
+          a.patterns = {"@"};
+          break;
+        case TokenKind::url:
+          a.patterns = {"\\."};
+          break;
+        default:
+          return std::nullopt;
+      }
+      a.score = 1;
+      return a;
+  }
+  if (lits.empty()) return std::nullopt;
+  std::sort(lits.begin(), lits.end());
+  lits.erase(std::unique(lits.begin(), lits.end()), lits.end());
+  for (const auto& l : lits) a.patterns.push_back(quote_regex(l));
+  a.score = literal_score(lits);
+  return a;
+}
+
+std::optional<Alt> best_of(std::vector<std::optional<Alt>> alts) {
+  std::optional<Alt> best;
+  for (auto& a : alts)
+    if (a && (!best || a->score > best->score)) best = std::move(a);
+  return best;
+}
+
+std::optional<Alt> anchor_of(const Condition& c,
+                             const std::map<std::string, Lexicon, std::less<>>& lexicons) {
+  using T = Condition::Type;
+  switch (c.type) {
+    case T::regex:
+      return Alt{{rewrite_boundaries(c.pattern, true)}, regex_score(c.pattern)};
+    case T::word:
+      return token_anchor(c.tokens.front(), lexicons);
+    case T::phrase: {
+      std::vector<std::optional<Alt>> alts;
+      for (const auto& t : c.tokens) alts.push_back(token_anchor(t, lexicons));
+      return best_of(std::move(alts));
+    }
+    case T::all:
+    case T::near: {
+      std::vector<std::optional<Alt>> alts;
+      for (const auto& ch : c.children) alts.push_back(anchor_of(ch, lexicons));
+      return best_of(std::move(alts));
+    }
+    case T::any: {
+      Alt all;
+      all.score = SIZE_MAX;
+      for (const auto& ch : c.children) {
+        auto a = anchor_of(ch, lexicons);
+        if (!a) return std::nullopt;  // one branch can hold without any literal
+        all.patterns.insert(all.patterns.end(), a->patterns.begin(), a->patterns.end());
+        all.score = std::min(all.score, a->score);
+      }
+      return all;
+    }
+    case T::count:
+      return anchor_of(c.children.front(), lexicons);
+    case T::not_:
+    case T::absent:
+    case T::meta:
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string derive_anchor(const Condition& c,
+                          const std::map<std::string, Lexicon, std::less<>>& lexicons) {
+  auto a = anchor_of(c, lexicons);
+  if (!a || a->patterns.empty()) return {};
+  std::set<std::string> seen;
+  std::string out;
+  for (const auto& p : a->patterns) {
+    if (!seen.insert(p).second) continue;
+    if (!out.empty()) out += '|';
+    out += a->patterns.size() == 1 ? p : "(?:" + p + ")";
+  }
+  return out;
+}
+
+}  // namespace veille::rules_detail

@@ -1,0 +1,206 @@
+// Pattern text helpers: the \b rewrite (RE2's \b is ASCII-only), prefilter and ripgrep forms,
+// quoting of literals.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "veille/rules.hpp"
+
+namespace veille {
+namespace {
+
+// A lexical piece of a pattern: what matters for the rewrite is groups, alternation and \b.
+struct Piece {
+  enum Kind { open, close, bar, boundary, other } kind = other;
+  std::size_t begin = 0, end = 0;  // bytes in the pattern
+};
+
+std::vector<Piece> split_pattern(std::string_view p) {
+  std::vector<Piece> out;
+  std::size_t i = 0;
+  while (i < p.size()) {
+    Piece piece;
+    piece.begin = i;
+    char c = p[i];
+    if (c == '\\' && i + 1 < p.size()) {
+      char n = p[i + 1];
+      piece.kind = n == 'b' ? Piece::boundary : Piece::other;
+      i += 2;
+      if ((n == 'p' || n == 'P') && i < p.size() && p[i] == '{') {
+        while (i < p.size() && p[i] != '}') ++i;
+        if (i < p.size()) ++i;
+      } else if (n == 'x' && i < p.size() && p[i] == '{') {
+        while (i < p.size() && p[i] != '}') ++i;
+        if (i < p.size()) ++i;
+      } else if (n == 'Q') {  // \Q...\E literal text
+        std::size_t e = p.find("\\E", i);
+        i = e == std::string_view::npos ? p.size() : e + 2;
+      }
+    } else if (c == '[') {  // character class, up to its closing ]
+      ++i;
+      if (i < p.size() && p[i] == '^') ++i;
+      if (i < p.size() && p[i] == ']') ++i;
+      while (i < p.size() && p[i] != ']') {
+        if (p[i] == '\\' && i + 1 < p.size())
+          i += 2;
+        else if (p[i] == '[' && i + 1 < p.size() && p[i + 1] == ':') {
+          std::size_t e = p.find(":]", i + 2);
+          i = e == std::string_view::npos ? i + 1 : e + 2;
+        } else
+          ++i;
+      }
+      if (i < p.size()) ++i;
+    } else if (c == '(') {
+      ++i;
+      if (i < p.size() && p[i] == '?') {
+        // (?flags) alone is not a group opener; (?flags:...), (?:...), (?P<n>...) are.
+        std::size_t j = i + 1;
+        while (j < p.size() && p[j] != ')' && p[j] != ':' && p[j] != '<') ++j;
+        if (j < p.size() && p[j] == ')') {
+          i = j + 1;
+          piece.kind = Piece::other;
+          piece.end = i;
+          out.push_back(piece);
+          continue;
+        }
+        if (j < p.size() && p[j] == '<') j = p.find('>', j);
+        i = j == std::string_view::npos ? p.size() : j + 1;
+      }
+      piece.kind = Piece::open;
+    } else if (c == ')') {
+      piece.kind = Piece::close;
+      ++i;
+    } else if (c == '|') {
+      piece.kind = Piece::bar;
+      ++i;
+    } else {
+      ++i;
+    }
+    piece.end = i;
+    out.push_back(piece);
+  }
+  return out;
+}
+
+// Skips backwards from a '|' at index i to the opener of its group (or -1 = start).
+long skip_to_opener(const std::vector<Piece>& ps, long i) {
+  int depth = 0;
+  for (--i; i >= 0; --i) {
+    if (ps[i].kind == Piece::close) ++depth;
+    if (ps[i].kind == Piece::open) {
+      if (depth == 0) return i;
+      --depth;
+    }
+  }
+  return -1;
+}
+
+std::size_t skip_to_closer(const std::vector<Piece>& ps, std::size_t i) {
+  int depth = 0;
+  for (++i; i < ps.size(); ++i) {
+    if (ps[i].kind == Piece::open) ++depth;
+    if (ps[i].kind == Piece::close) {
+      if (depth == 0) return i;
+      --depth;
+    }
+  }
+  return ps.size();
+}
+
+// Nothing but group openers and alternative starts between the pattern start and ps[i].
+bool is_leading(const std::vector<Piece>& ps, long i) {
+  for (long j = i - 1; j >= 0; --j) {
+    if (ps[j].kind == Piece::open) continue;
+    if (ps[j].kind == Piece::bar) {
+      j = skip_to_opener(ps, j);
+      if (j < 0) return true;
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+bool is_trailing(const std::vector<Piece>& ps, std::string_view p, std::size_t i) {
+  for (std::size_t j = i + 1; j < ps.size(); ++j) {
+    if (ps[j].kind == Piece::close) {
+      // a quantifier after the group makes it repeat: not an edge
+      if (ps[j].end < p.size() &&
+          std::string_view("*+?{").find(p[ps[j].end]) != std::string_view::npos)
+        return false;
+      continue;
+    }
+    if (ps[j].kind == Piece::bar) {
+      j = skip_to_closer(ps, j);
+      if (j >= ps.size()) return true;
+      --j;  // let the loop see the closer
+      continue;
+    }
+    return false;
+  }
+  return true;
+}
+
+bool ascii_only(std::string_view p) {
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    if (static_cast<unsigned char>(p[i]) >= 0x80) return false;
+    if (p[i] == '\\' && i + 1 < p.size()) {
+      char n = p[i + 1];
+      if (n == 'p' || n == 'P' || n == 'x' || n == 'C') return false;
+      ++i;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string rewrite_boundaries(std::string_view pattern, bool for_set) {
+  const auto ps = split_pattern(pattern);
+  const bool keep_ascii = for_set && ascii_only(pattern);
+  std::string out;
+  out.reserve(pattern.size() + 32);
+  int n = 0;
+  for (std::size_t i = 0; i < ps.size(); ++i) {
+    const Piece& piece = ps[i];
+    if (piece.kind != Piece::boundary) {
+      out.append(pattern.substr(piece.begin, piece.end - piece.begin));
+      continue;
+    }
+    if (for_set) {
+      if (keep_ascii) out += "\\b";
+      continue;
+    }
+    if (is_leading(ps, static_cast<long>(i)))
+      out += "(?:^|(?P<vbL" + std::to_string(n++) + ">[^\\pL\\pN_]))";
+    else if (is_trailing(ps, pattern, i))
+      out += "(?:$|(?P<vbT" + std::to_string(n++) + ">[^\\pL\\pN_]))";
+    else
+      out += "\\b";
+  }
+  return out;
+}
+
+std::string anchor_for_ripgrep(std::string_view set_pattern) {
+  std::string out;
+  const auto ps = split_pattern(set_pattern);
+  for (const auto& piece : ps) {
+    if (piece.kind == Piece::boundary)
+      out += "(?-u:\\b)";
+    else
+      out.append(set_pattern.substr(piece.begin, piece.end - piece.begin));
+  }
+  return out;
+}
+
+std::string quote_regex(std::string_view literal) {
+  std::string out;
+  out.reserve(literal.size() + 8);
+  for (char c : literal) {
+    if (std::string_view("\\.+*?()|[]{}^$").find(c) != std::string_view::npos) out += '\\';
+    out += c;
+  }
+  return out;
+}
+
+}  // namespace veille
