@@ -85,6 +85,7 @@ struct PackInfo {
 struct Located {
   std::string file;
   int line = 0, col = 0;
+  std::string pack;
 };
 
 // Tokens of a lexicon entry, split like the Analysis tokenizer splits a text.
@@ -120,7 +121,7 @@ class Loader {
     error(f.path(), l, c, rule, msg);
   }
   void load_file(const std::string& path);
-  void load_law(const XmlFile& f, xmlNodePtr n);
+  void load_law(const XmlFile& f, xmlNodePtr n, const std::string& pack);
   void load_lexicon(const XmlFile& f, xmlNodePtr n, const std::string& lang);
   void load_rule(const XmlFile& f, xmlNodePtr n, const std::string& pack);
   bool parse_condition(const XmlFile& f, xmlNodePtr n, const std::string& rule, Condition& out);
@@ -234,7 +235,7 @@ void Loader::load_file(const std::string& path) {
   std::string lang = info.jurisdiction.size() >= 2 ? info.jurisdiction.substr(0, 2) : "";
   for (xmlNodePtr n = root->children; n; n = n->next) {
     if (is(n, "law"))
-      load_law(f, n);
+      load_law(f, n, pack);
     else if (is(n, "lexicon"))
       load_lexicon(f, n, lang);
   }
@@ -242,14 +243,21 @@ void Loader::load_file(const std::string& path) {
     if (is(n, "rule")) load_rule(f, n, pack);
 }
 
-void Loader::load_law(const XmlFile& f, xmlNodePtr n) {
+void Loader::load_law(const XmlFile& f, xmlNodePtr n, const std::string& pack) {
   Law law;
   law.id = attr(n, "id");
   auto [l, c] = f.position_of(n);
   if (auto it = law_where_.find(law.id); it != law_where_.end()) {
-    error(f.path(), l, c, "",
-          "law \"" + law.id + "\" declared twice (first at " + it->second.file + ":" +
-              std::to_string(it->second.line) + ")");
+    if (it->second.pack == pack) {
+      error(f.path(), l, c, "",
+            "law \"" + law.id + "\" declared twice (first at " + it->second.file + ":" +
+                std::to_string(it->second.line) + ")");
+    } else {
+      warnings_.push_back(f.path() + ":" + std::to_string(l) + ": warning: law \"" + law.id +
+                          "\" is also declared in pack \"" + it->second.pack + "\" (" +
+                          it->second.file + ":" + std::to_string(it->second.line) +
+                          "): that first declaration is used");
+    }
     return;
   }
   std::string conf = attr(n, "confidence");
@@ -269,7 +277,7 @@ void Loader::load_law(const XmlFile& f, xmlNodePtr n) {
       law.note = trim(text_of(ch));
   }
   if (law.title.empty()) error(f.path(), l, c, "", "law \"" + law.id + "\" has an empty <title>");
-  law_where_[law.id] = {f.path(), l, c};
+  law_where_[law.id] = {f.path(), l, c, pack};
   laws_.push_back(std::move(law));
 }
 
