@@ -2,6 +2,7 @@
 #include <cstdio>  // compact_lang_det.h uses FILE without including it
 
 #include <cld2/public/compact_lang_det.h>
+#include <cld2/public/encodings.h>
 #include <algorithm>
 
 #include "text/utf8.hpp"
@@ -21,12 +22,15 @@ std::string detect_language(std::string_view text) {
   int percents[3] = {0, 0, 0};
   int text_bytes = 0;
   bool reliable = false;
-  CLD2::Language l =
-      CLD2::DetectLanguageSummary(clean.data(), static_cast<int>(clean.size()),
-                                  /*is_plain_text=*/true, langs, percents, &text_bytes, &reliable);
+  // French is the product's main language: hint CLD2 towards it for ambiguous text.
+  CLD2::Language l = CLD2::DetectLanguageSummary(
+      clean.data(), static_cast<int>(clean.size()), /*is_plain_text=*/true, /*tld_hint=*/"",
+      /*encoding_hint=*/CLD2::UNKNOWN_ENCODING, /*language_hint=*/CLD2::FRENCH, langs, percents,
+      &text_bytes, &reliable);
   if (l == CLD2::UNKNOWN_LANGUAGE || l == CLD2::TG_UNKNOWN_LANGUAGE) return {};
-  // Short posts are rarely "reliable" for CLD2: accept a clear majority of enough letters.
-  if (!reliable && !(percents[0] >= 60 && text_bytes >= 12)) return {};
+  // Short posts are rarely "reliable" for CLD2; accept an unreliable answer only for a clear
+  // majority over enough text ("Les sondages" alone reads as Norwegian).
+  if (!reliable && !(percents[0] >= 70 && text_bytes >= 40)) return {};
   std::string code = CLD2::LanguageCode(l);
   if (auto dash = code.find('-'); dash != std::string::npos) code.resize(dash);
   if (code == "iw") code = "he";
