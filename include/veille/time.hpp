@@ -138,7 +138,7 @@ struct CalendarOptions {
 // exist for that election/round (e.g. L163 windows for local elections). `round` is the round the
 // window belongs to; election-wide windows use the first round's month and the decisive round's
 // close. All computed in the territory's own zone.
-namespace windows {
+namespace legal_windows {
 std::optional<Window> silence(const Election& e, const Round& r, const Territory& t);
 std::optional<Window> poll_blackout(const Election& e, const Round& r, const Territory& t);
 std::optional<Window> results_embargo(const Election& e, const Round& r, const Territory& t);
@@ -152,7 +152,7 @@ std::optional<Window> platform_transparency(const Election& e, const Territory& 
 std::optional<Window> false_news_injunction(const Election& e, const Territory& t);
 // Last metropolitan close of a round (Europe/Paris wall clock on the metropolitan date).
 Instant metropolitan_close(const Round& r);
-}  // namespace windows
+}  // namespace legal_windows
 
 // Every window name, in display order.
 const std::vector<std::string>& window_names();

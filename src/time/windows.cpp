@@ -106,7 +106,7 @@ const year_month_day kSenatoriales2023 = year{2023} / February / 3;  // loi du 2
 
 }  // namespace
 
-namespace windows {
+namespace legal_windows {
 
 Instant metropolitan_close(const Round& r) {
   return from_local(int(r.date.year()), unsigned(r.date.month()), unsigned(r.date.day()),
@@ -284,11 +284,11 @@ std::optional<Window> false_news_injunction(const Election& e, const Territory& 
   return l163_window(e, t, "false-news-injunction", "fr:code-electoral:L163-2");
 }
 
-}  // namespace windows
+}  // namespace legal_windows
 
 namespace {
 std::vector<Window> compute(const Election& e, const Territory& t, const CalendarOptions& o) {
-  namespace w = ::veille::windows;
+  namespace w = ::veille::legal_windows;
   std::vector<Window> out;
   auto add = [&](std::optional<Window> x) {
     if (x) out.push_back(std::move(*x));
