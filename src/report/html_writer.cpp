@@ -56,6 +56,12 @@ std::string esc_text(std::string_view s) {
   return out;
 }
 
+// A label as a table header: without its trailing colon ("constats :" -> "constats").
+std::string header(std::string label) {
+  while (!label.empty() && (label.back() == ':' || label.back() == ' ')) label.pop_back();
+  return esc(label);
+}
+
 bool safe_url(std::string_view url) {
   return url.rfind("https://", 0) == 0 || url.rfind("http://", 0) == 0;
 }
@@ -302,13 +308,13 @@ class HtmlWriter final : public Writer {
 
   void summary(const Summary& s) {
     out_ << "<section id=\"summary\">\n<h2>" << esc(ctx_.label("summary.heading"))
-         << "</h2>\n<table class=\"totals\">\n<tr><th>" << esc(ctx_.label("summary.records"))
-         << "</th><th>" << esc(ctx_.label("summary.errors")) << "</th><th>"
-         << esc(ctx_.label("summary.findings")) << "</th>";
+         << "</h2>\n<table class=\"totals\">\n<tr><th>" << header(ctx_.label("summary.records"))
+         << "</th><th>" << header(ctx_.label("summary.errors")) << "</th><th>"
+         << header(ctx_.label("summary.findings")) << "</th>";
     for (Severity sev : {Severity::violation, Severity::risk, Severity::notice})
       out_ << "<th><span class=\"sev " << to_string(sev) << "\">" << esc(ctx_.severity_label(sev))
            << "</span></th>";
-    out_ << "<th>" << esc(ctx_.label("summary.suppressed")) << "</th></tr>\n<tr><td class=\"n\">"
+    out_ << "<th>" << header(ctx_.label("summary.suppressed")) << "</th></tr>\n<tr><td class=\"n\">"
          << s.records << "</td><td class=\"n\">" << s.errors << "</td><td class=\"n\">"
          << s.findings << "</td>";
     for (Severity sev : {Severity::violation, Severity::risk, Severity::notice}) {
@@ -321,8 +327,8 @@ class HtmlWriter final : public Writer {
       return;
     }
     out_ << "<table class=\"citations\">\n<tr><th>" << esc(ctx_.label("html.citation"))
-         << "</th><th>" << esc(ctx_.label("html.penalty")) << "</th><th>"
-         << esc(ctx_.label("summary.findings")) << "</th></tr>\n";
+         << "</th><th>" << header(ctx_.label("html.penalty")) << "</th><th>"
+         << header(ctx_.label("summary.findings")) << "</th></tr>\n";
     for (const auto& [id, count] : s.by_citation) {
       const Law* law = laws_.find(id);
       out_ << "<tr><td>";
