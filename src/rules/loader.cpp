@@ -73,6 +73,13 @@ std::optional<TokenKind> kind_from_name(std::string_view n) {
   return std::nullopt;
 }
 
+// RE2's error without the whole pattern: "missing ): sondage(s" stays, a long argument is cut.
+std::string re2_error(const RE2& re) {
+  std::string e = re.error();
+  if (e.size() > 120) e = e.substr(0, 117) + "...";
+  return e;
+}
+
 struct PackInfo {
   std::string version;
   std::string version_file;
@@ -387,8 +394,11 @@ bool Loader::parse_condition(const XmlFile& f, xmlNodePtr n, const std::string& 
       o.set_max_mem(32 << 20);
       auto re = std::make_shared<RE2>(c.rewritten, o);
       if (!re->ok()) {
+        RE2 plain(c.pattern, o);  // report the error in terms of the pattern as written
         error_at(f, n, rule,
-                 "regex \"" + c.pattern + "\" does not compile (RE2: " + re->error() + ")");
+                 "regex \"" + c.pattern + "\" does not compile (RE2: " +
+                     (plain.ok() ? "after the \\b rewrite: " + re2_error(*re) : re2_error(plain)) +
+                     ")");
         return false;
       }
       if (RE2::FullMatch("", *re)) {
@@ -622,7 +632,7 @@ void Loader::load_rule(const XmlFile& f, xmlNodePtr n, const std::string& pack) 
       o.set_log_errors(false);
       RE2 re(rewrite_boundaries(a, true), o);
       if (!re.ok())
-        error_at(f, ch, r.id, "anchor \"" + a + "\" does not compile (RE2: " + re.error() + ")");
+        error_at(f, ch, r.id, "anchor \"" + a + "\" does not compile (RE2: " + re2_error(re) + ")");
       else
         r.explicit_anchors.push_back(a);
     } else if (is(ch, "when")) {
