@@ -21,13 +21,14 @@ struct RulesArgs {
   std::vector<std::string> rules, enable, disable;
   bool no_builtin = false;
   std::string format = "text";
+  std::string spans = "exact";
   std::string id;
   std::vector<std::string> files;
 };
 
 void add_pack_options(CLI::App& cmd, RulesArgs& a) {
   cmd.add_option("--rules", a.rules, "Extra rule-pack file or directory (repeatable)");
-  cmd.add_flag("--no-builtin", a.no_builtin, "Do not load the built-in packs");
+  cmd.add_flag("--no-builtin,--no-builtin-rules", a.no_builtin, "Do not load the built-in packs");
   cmd.add_option("--enable", a.enable, "Only these rules: rule id, citation id, tag, or prefix*");
   cmd.add_option("--disable", a.disable, "Drop these rules: rule id, citation id, tag, or prefix*");
 }
@@ -216,6 +217,7 @@ int run_test(const RulesArgs& a) {
   copt.disable = a.disable;
   Checker checker(copt);
   const Matcher matcher(checker.rules());
+  const bool overlap = a.spans == "overlap";
   std::size_t passed = 0, failed = 0;
   for (const Rule& rule : checker.rules().rules()) {
     for (const Example& ex : rule.examples) {
@@ -235,7 +237,9 @@ int run_test(const RulesArgs& a) {
       auto record = [&](std::size_t s, std::size_t e) {
         run.found = true;
         run.got.emplace_back(s, e);
-        if (ex.span_start && *ex.span_start == s && *ex.span_end == e) run.span_found = true;
+        if (ex.span_start && (overlap ? s < *ex.span_end && *ex.span_start < e
+                                      : *ex.span_start == s && *ex.span_end == e))
+          run.span_found = true;
       };
       if (!ex.at.empty()) {
         const Territory* where = find_territory(doc.meta.territory);
@@ -263,7 +267,8 @@ int run_test(const RulesArgs& a) {
               (ex.span_start ? " at " + quote_span(ex.text, *ex.span_start, *ex.span_end) : "") +
               ", got none";
       } else if (ex.expect_match && ex.span_start && !run.span_found) {
-        why = "expected the span " + quote_span(ex.text, *ex.span_start, *ex.span_end) + ", got ";
+        why = std::string(overlap ? "expected a span overlapping " : "expected the span ") +
+              quote_span(ex.text, *ex.span_start, *ex.span_end) + ", got ";
         for (std::size_t i = 0; i < run.got.size(); ++i)
           why += (i ? ", " : "") + quote_span(ex.text, run.got[i].first, run.got[i].second);
       } else if (!ex.expect_match && run.found) {
@@ -323,6 +328,10 @@ void register_rules(CLI::App& app, Context& ctx) {
   CLI::App* test = rules->add_subcommand(
       "test", "Run every rule's embedded examples through the checker (exit 1 on any failure)");
   add_pack_options(*test, *args);
+  test->add_option("--spans", args->spans,
+                   "How a <m> span is checked: exact (default: the finding's span equals it) or "
+                   "overlap")
+      ->check(CLI::IsMember({"exact", "overlap"}));
   test->callback([&ctx, args] { guarded(ctx, [&] { return run_test(*args); }); });
 }
 

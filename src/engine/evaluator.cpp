@@ -454,7 +454,13 @@ Outcome Evaluator::eval(const Condition& c, int depth, std::vector<std::string>*
     }
   }
   if (trace) {
-    std::string line = indent + c.describe() + ": " + (out.holds ? "held" : "did not hold");
+    std::string what = c.describe();
+    if (what.size() > 140) {  // long alternations: the start is enough to recognise the regex
+      std::size_t cut = 120;
+      while (cut > 0 && (static_cast<unsigned char>(what[cut]) & 0xC0) == 0x80) --cut;
+      what = what.substr(0, cut) + "…\"" + (c.name.empty() ? "" : " name=\"" + c.name + "\"");
+    }
+    std::string line = indent + what + ": " + (out.holds ? "held" : "did not hold");
     if (out.holds && !out.hits.empty() && c.type != T::all) line += " at " + spans_text(out.hits);
     if (!detail.empty()) line += " (" + detail + ")";
     (*trace)[line_at] = std::move(line);

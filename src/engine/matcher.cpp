@@ -123,10 +123,13 @@ std::vector<Match> Matcher::match(const Analysis& analysis, const Document& doc,
     if (!outcome.holds) continue;
     std::vector<std::string> header;
     if (options.explain) {
-      header.push_back("rule " + rule.id + ": " +
-                       (rule.anchor.empty()
-                            ? std::string("no anchor, evaluated on every text")
-                            : "anchor /" + rule.anchor + "/ found in the folded text"));
+      header.push_back(
+          "rule " + rule.id + ": " +
+          (rule.anchor.empty()
+               ? std::string("no anchor, evaluated on every text")
+               : "anchor /" +
+                     (rule.anchor.size() > 100 ? rule.anchor.substr(0, 97) + "..." : rule.anchor) +
+                     "/ found in the folded text"));
       if (!rule.languages.empty())
         header.push_back("  language " + analysis.lang() + " is among the rule's languages");
     }
