@@ -54,6 +54,13 @@ bool is_known_zone(std::string_view zone) {
 Instant from_local(int year, unsigned month, unsigned day, int hour, int minute,
                    std::string_view zone) {
   icu::Calendar& cal = calendar_for(zone);
+  const std::chrono::year_month_day ymd{std::chrono::year{year}, std::chrono::month{month},
+                                        std::chrono::day{day}};
+  if (!ymd.ok() || hour < 0 || hour > 23 || minute < 0 || minute > 59)
+    throw std::invalid_argument("invalid local time " + std::to_string(year) + "-" +
+                                std::to_string(month) + "-" + std::to_string(day) + " " +
+                                std::to_string(hour) + ":" + std::to_string(minute) + " in " +
+                                std::string(zone));
   cal.clear();
   cal.set(year, static_cast<int32_t>(month) - 1, static_cast<int32_t>(day), hour, minute, 0);
   UErrorCode status = U_ZERO_ERROR;

@@ -144,6 +144,8 @@ TEST_CASE("unknown zones are errors, not Etc/Unknown") {
   CHECK_THROWS_AS(format_local(Instant{}, "Europe/Atlantis"), std::invalid_argument);
   CHECK_THROWS_AS(from_local(2017, 5, 7, 20, 0, "Mars/Olympus"), std::invalid_argument);
   CHECK_FALSE(is_known_zone("Europe/Atlantis"));
+  CHECK_THROWS_AS(from_local(2017, 2, 30, 12, 0, "Europe/Paris"), std::invalid_argument);
+  CHECK_THROWS_AS(from_local(2017, 5, 7, 24, 0, "Europe/Paris"), std::invalid_argument);
   for (const auto& t : territories()) {
     INFO(t.code);
     CHECK(is_known_zone(t.zone));

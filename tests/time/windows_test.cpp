@@ -4,7 +4,9 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <set>
+#include <thread>
 
 #include "helpers.hpp"
 
@@ -335,4 +337,29 @@ TEST_CASE("windows carry election, kind, territory and confidence") {
             ->confidence == Confidence::partly_verified);
   CHECK(cal.version() == "fr-2026.11.1");
   CHECK(cal.elections().size() == 12);
+}
+
+TEST_CASE("a Calendar is shared read-only by several threads") {
+  const Calendar& cal = builtin_calendar();
+  std::atomic<int> wrong{0};
+  std::vector<std::thread> threads;
+  for (int k = 0; k < 4; ++k)
+    threads.emplace_back([&, k] {
+      const char* codes[] = {"FR", "GP", "PF", "RE"};
+      const Territory& t = territory(codes[k]);
+      for (int i = 0; i < 500; ++i) {
+        const auto active = cal.active_at(at("2017-05-07T17:59:00Z"), t);
+        bool silence = false;
+        for (const auto& w : active)
+          if (w.name == "silence" && w.election == "fr-presidentielle-2017") {
+            silence = true;
+            if (format_local(w.until, "Europe/Paris") != "2017-05-07T20:00:00+02:00") ++wrong;
+          }
+        if (!silence) ++wrong;
+        // windows() recomputes through ICU on this thread.
+        if (cal.windows(*cal.find("fr-presidentielle-2022"), t).size() != 15) ++wrong;
+      }
+    });
+  for (auto& th : threads) th.join();
+  CHECK(wrong == 0);
 }
