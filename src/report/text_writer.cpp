@@ -1,4 +1,5 @@
 // text: compiler-style lines, the source line with the span underlined, a closing summary.
+#include <algorithm>
 #include <ostream>
 
 #include "report/law_registry.hpp"
@@ -23,6 +24,13 @@ const char* severity_color(Severity s) {
       return "\x1b[1;36m";
   }
   return "";
+}
+
+// Compiler-style lines stay one line: newlines and tabs in a message become spaces.
+std::string one_line(std::string text) {
+  for (char& c : text)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  return text;
 }
 
 class TextWriter final : public Writer {
@@ -70,8 +78,10 @@ class TextWriter final : public Writer {
       first = false;
     }
     out_ << '\n' << "  " << ctx_.label("summary.by_citation") << '\n';
+    std::size_t width = 0;
+    for (const auto& [id, count] : s.by_citation) width = std::max(width, id.size());
     for (const auto& [id, count] : s.by_citation) {
-      out_ << "    " << id << "  " << count;
+      out_ << "    " << id << std::string(width - id.size(), ' ') << "  " << count;
       if (const Law* law = laws_.find(id); law && !law->title.empty()) out_ << "  " << law->title;
       out_ << '\n';
     }
@@ -89,7 +99,7 @@ class TextWriter final : public Writer {
     const std::string zone = zone_of(f, result);
     out_ << paint(kBold, label + ":" + std::to_string(f.line) + ":" + std::to_string(f.column))
          << ": " << paint(severity_color(f.severity), ctx_.severity_label(f.severity)) << " ["
-         << f.rule << "] " << ctx_.shown(f.message);
+         << f.rule << "] " << one_line(ctx_.shown(f.message));
     const auto ids = cite_ids(f);
     if (!ids.empty()) out_ << " (" << join(ids, ", ") << ")";
     out_ << '\n';
