@@ -289,7 +289,9 @@ TEST_CASE("results embargo overseas: 20:00 Paris is 14:00 in Pointe-a-Pitre and 
   CHECK(until_in("RE") == "2022-04-24T22:00:00+04:00");
   // Législatives (not single-constituency): a territory's own results after its own close.
   const Election& l = *cal.find("fr-legislatives-2024");
-  const auto gp = find(cal.windows(l, territory("GP")), "results-embargo", 1);
+  const auto gp_windows = cal.windows(l, territory("GP"));
+  const Window* gp = find(gp_windows, "results-embargo", 1);
+  REQUIRE(gp != nullptr);
   CHECK(format_local(gp->until, "America/Guadeloupe") == "2024-06-29T20:00:00-04:00");
   CHECK(gp->confidence == Confidence::partly_verified);
 }
