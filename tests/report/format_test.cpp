@@ -25,7 +25,7 @@ TEST_CASE("redaction masks handles and e-mail addresses") {
   }
 }
 
-TEST_CASE("--redact applies to every format") {
+TEST_CASE("redaction applies to every format") {
   ReportOptions o;
   o.redact = true;
   for (const auto& format : writer_formats()) {
@@ -38,7 +38,7 @@ TEST_CASE("--redact applies to every format") {
   CHECK(render(fixed_run(), "html", o).find("j***@example.org") != std::string::npos);
 }
 
-TEST_CASE("csv: RFC 4180 quoting, CRLF, one row per shown finding and per error") {
+TEST_CASE("csv: RFC 4180 quoting and CRLF with one row per shown finding and per error") {
   const std::string csv = render(fixed_run(), "csv");
   std::vector<std::string> rows;
   for (std::size_t pos = 0; pos < csv.size();) {

@@ -41,11 +41,11 @@ void check_golden(const std::string& name, const std::string& actual) {
 
 }  // namespace
 
-TEST_CASE("golden: text, French") {
+TEST_CASE("golden: text in French") {
   check_golden("text.fr.txt", render(fixed_run(), "text"));
 }
 
-TEST_CASE("golden: text, English, explain") {
+TEST_CASE("golden: text in English with explain") {
   ReportOptions o;
   o.locale = "en";
   o.explain = true;
@@ -66,7 +66,7 @@ TEST_CASE("golden: jsonl") {
   check_golden("records.jsonl", render(fixed_run(), "jsonl"));
 }
 
-TEST_CASE("golden: jsonl, redacted, suppressed shown") {
+TEST_CASE("golden: jsonl redacted with suppressed shown") {
   ReportOptions o;
   o.redact = true;
   o.show_suppressed = true;
@@ -81,7 +81,7 @@ TEST_CASE("golden: html") {
   check_golden("report.html", render(fixed_run(), "html"));
 }
 
-TEST_CASE("golden: html, English, suppressed shown") {
+TEST_CASE("golden: html in English with suppressed shown") {
   ReportOptions o;
   o.locale = "en";
   o.show_suppressed = true;

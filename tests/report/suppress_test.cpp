@@ -39,7 +39,7 @@ const year_month_day today{year{2026}, month{11}, day{28}};
 
 }  // namespace
 
-TEST_CASE("ignore file: reasons, comments, expiry") {
+TEST_CASE("ignore file: reasons and comments and expiry") {
   const std::string dir = temp_dir();
   write_text(dir + "/ignore",
              "# reviewed by legal, ticket 12\n"
@@ -93,7 +93,7 @@ TEST_CASE("ignore file: malformed lines name file and line") {
   CHECK_THROWS_WITH(s.load_ignore_file(dir + "/missing"), "cannot read " + dir + "/missing");
 }
 
-TEST_CASE("baseline: every fingerprint of a previous json, jsonl or sarif report") {
+TEST_CASE("baseline: every fingerprint of a previous json or jsonl or sarif report") {
   const std::string dir = temp_dir();
   for (const std::string format : {"json", "jsonl", "sarif"}) {
     write_text(dir + "/prev." + format, render(fixed_run(), format));
@@ -151,7 +151,7 @@ TEST_CASE("inline directives: plain-text and comment forms") {
   CHECK(found[2].reason == "tout ce document est une citation");
 }
 
-TEST_CASE("inline directives apply by rule, citation or * in the same document") {
+TEST_CASE("inline directives apply by rule or citation or star in the same document") {
   Suppressor s(today);
   Law other{"fr:loi-77-808:art-11", "", "", "", "", Confidence::verified, "", ""};
   Result r = three_findings();
@@ -176,7 +176,7 @@ TEST_CASE("inline directives apply by rule, citation or * in the same document")
   for (const auto& f : r3.findings) CHECK_FALSE(f.suppressed);
 }
 
-TEST_CASE("suppressed findings are hidden, counted, and shown with --no-suppress") {
+TEST_CASE("suppressed findings are hidden and counted and shown with show_suppressed") {
   const auto& run = fixed_run();
   CHECK(run.summary.suppressed == 1);
   const std::string hidden = render(run, "jsonl");
