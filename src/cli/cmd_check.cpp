@@ -35,6 +35,8 @@ class DefaultsReader : public Reader {
   }
   std::uint64_t bytes_read() const override { return inner_->bytes_read(); }
   std::uint64_t bytes_total() const override { return inner_->bytes_total(); }
+  std::uint64_t files_failed() const override { return inner_->files_failed(); }
+  std::uint64_t files_opened() const override { return inner_->files_opened(); }
 
  private:
   std::unique_ptr<Reader> inner_;
@@ -155,7 +157,8 @@ int run_check(const CheckArgs& args) {
   writer->begin(info);
   const Summary summary = run_batch(*checker, *reader, *writer, bopt);
   out->flush();
-  if (summary.records > 0 && summary.errors == summary.records) return 2;
+  // Exit 2 only when nothing could be read at all.
+  if (summary.records == 0 && reader->files_failed() > 0) return 2;
   return exit_code_for(summary, args.fail_on);
 }
 
