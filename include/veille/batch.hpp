@@ -5,9 +5,9 @@
 // Threads: one reader thread (Reader::next, sharding, chunking), `jobs` workers (Checker::check
 // then Suppressor::apply), and the calling thread, which writes results strictly in input order
 // and draws the progress line. Chunks of up to 256 documents or 4 MiB of text flow through a
-// bounded window of 4 x jobs + 4 chunks (queued, being checked or waiting to be written), so
-// memory does not grow with the input: ~ (4 x jobs + 5) x 4 MiB of documents at most, plus
-// their results.
+// bounded window of 4 x jobs + 4 chunks and 64 MiB of text (queued, being checked or waiting to
+// be written), so memory does not grow with the input: at most 64 MiB of documents in flight
+// plus the chunk being filled (one record can be as large as InputOptions::max_record_bytes).
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -51,7 +51,10 @@ struct PipelineOptions {
   std::size_t chunk_docs = 256;        // documents per chunk at most
   std::size_t chunk_bytes = 4u << 20;  // text bytes per chunk at most (one document may exceed)
   std::size_t max_chunks = 0;          // chunks in flight at most; 0 = 4 x jobs + 4
-  double tick_seconds = 0.25;          // how often `tick` runs while waiting
+  // Text bytes in flight at most (a chunk is always let through when nothing is in flight, so
+  // one record larger than this still passes, alone).
+  std::size_t max_bytes = 64u << 20;
+  double tick_seconds = 0.25;  // how often `tick` runs while waiting
 };
 struct PipelineStats {
   std::uint64_t records = 0;

@@ -16,6 +16,7 @@ namespace {
 
 struct Chunk {
   std::uint64_t seq = 0;
+  std::size_t bytes = 0;
   std::vector<Document> docs;
   std::vector<Result> results;
 };
@@ -42,7 +43,7 @@ PipelineStats run_pipeline(const std::function<bool(Document&)>& next,
   std::condition_variable cv_work, cv_space, cv_done;
   std::deque<std::unique_ptr<Chunk>> queue;
   std::map<std::uint64_t, std::unique_ptr<Chunk>> done;
-  std::size_t in_flight = 0;
+  std::size_t in_flight = 0, bytes_in_flight = 0;
   bool reader_done = false, abort = false;
   std::uint64_t total_chunks = 0;
   std::exception_ptr reader_error;
@@ -67,10 +68,15 @@ PipelineStats run_pipeline(const std::function<bool(Document&)>& next,
         }
         if (chunk->docs.empty()) break;
         chunk->seq = seq++;
+        chunk->bytes = bytes;
         std::unique_lock lock(m);
-        cv_space.wait(lock, [&] { return in_flight < max_chunks || abort; });
+        cv_space.wait(lock, [&] {
+          return abort || in_flight == 0 ||
+                 (in_flight < max_chunks && bytes_in_flight + bytes <= options.max_bytes);
+        });
         if (abort) break;
         ++in_flight;
+        bytes_in_flight += bytes;
         stats.max_in_flight = std::max(stats.max_in_flight, in_flight);
         queue.push_back(std::move(chunk));
         cv_work.notify_one();
@@ -152,6 +158,7 @@ PipelineStats run_pipeline(const std::function<bool(Document&)>& next,
         chunk = std::move(it->second);
         done.erase(it);
       }
+      const std::size_t chunk_bytes = chunk->bytes;
       for (std::size_t i = 0; i < chunk->docs.size(); ++i) emit(chunk->docs[i], chunk->results[i]);
       stats.records += chunk->docs.size();
       ++stats.chunks;
@@ -159,6 +166,7 @@ PipelineStats run_pipeline(const std::function<bool(Document&)>& next,
       {
         std::lock_guard lock(m);
         --in_flight;
+        bytes_in_flight -= chunk_bytes;
       }
       cv_space.notify_one();
       ++next_seq;

@@ -197,3 +197,31 @@ TEST_CASE("shard: FNV-1a 64 is the standard one and shards partition the ids") {
   }
   CHECK(in_shard("anything", 0, 0));  // no sharding
 }
+
+TEST_CASE("pipeline: the window is bounded in bytes too, so huge records do not pile up") {
+  std::uint64_t i = 0;
+  auto next = [&](Document& d) {
+    if (i == 20) return false;
+    d = Document{};
+    d.ordinal = i++;
+    d.text = std::string(1u << 20, 'z');  // 1 MiB each
+    return true;
+  };
+  PipelineOptions opt;
+  opt.jobs = 2;
+  opt.chunk_bytes = 512u << 10;  // one record per chunk
+  opt.max_bytes = 3u << 20;      // at most 3 records in flight (4 chunks otherwise allowed: 12)
+  std::uint64_t n = 0;
+  auto stats = run_pipeline(
+      next, slow_echo, [&](Document&, Result&) { ++n; }, nullptr, opt);
+  CHECK(n == 20);
+  CHECK(stats.chunks == 20);
+  CHECK(stats.max_in_flight <= 2);  // two fit (2 MiB + 512 bytes), a third does not
+  opt.max_bytes = 1;                // smaller than any record: one chunk at a time still flows
+  i = 0;
+  n = 0;
+  stats = run_pipeline(
+      next, slow_echo, [&](Document&, Result&) { ++n; }, nullptr, opt);
+  CHECK(n == 20);
+  CHECK(stats.max_in_flight == 1);
+}
