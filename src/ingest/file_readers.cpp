@@ -22,6 +22,7 @@ std::string base_name(const std::string& source) {
 Document error_doc(const std::string& source, std::string message) {
   Document d;
   d.source = source;
+  d.meta.territory.clear();  // not given: the CLI's --territory (else FR) applies
   d.id = base_name(source);
   d.error = source + ": " + std::move(message);
   return d;
@@ -92,6 +93,7 @@ std::vector<Document> read_text(std::string_view bytes, const std::string& sourc
   if (!decode_file(bytes, "", dec, err)) return {error_doc(source, err)};
   Document d;
   d.source = source;
+  d.meta.territory.clear();  // not given: the CLI's --territory (else FR) applies
   d.id = base_name(source);
   d.text = std::move(dec.text);
   d.meta.charset = dec.charset;
@@ -106,6 +108,7 @@ std::vector<Document> read_html(std::string_view bytes, const std::string& sourc
   HtmlText h = html_to_text(dec.text, false);
   Document d;
   d.source = source;
+  d.meta.territory.clear();  // not given: the CLI's --territory (else FR) applies
   d.id = base_name(source);
   d.text = std::move(h.text);
   d.scopes = std::move(h.scopes);
@@ -126,6 +129,7 @@ std::vector<Document> read_markdown(std::string_view bytes, const std::string& s
   if (!decode_file(bytes, "", dec, err)) return {error_doc(source, err)};
   Document d;
   d.source = source;
+  d.meta.territory.clear();  // not given: the CLI's --territory (else FR) applies
   d.id = base_name(source);
   d.meta.charset = dec.charset;
   std::string& t = d.text;
@@ -395,6 +399,7 @@ std::vector<Document> read_feed(std::string_view bytes, const std::string& sourc
     }
     Document d;
     d.source = source;
+    d.meta.territory.clear();  // not given: the CLI's --territory (else FR) applies
     d.line = static_cast<std::uint64_t>(xmlGetLineNo(item));
     d.meta.charset = dec.charset;
     d.meta.title = plain(title);

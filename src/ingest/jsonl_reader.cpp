@@ -237,6 +237,7 @@ void JsonlParser::visit(simdjson::ondemand::object obj, int node, Document& doc,
 void JsonlParser::parse(std::string_view line, std::size_t capacity, Document& doc) {
   std::string where = doc.source + ":" + std::to_string(doc.line) + ": ";
   bool has_text = false;
+  doc.meta.territory.clear();  // not given: the CLI's --territory (else FR) applies
   try {
     auto json = parser_.iterate(line.data(), line.size(), capacity);
     simdjson::ondemand::document& d = json.value();

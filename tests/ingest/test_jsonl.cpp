@@ -34,6 +34,7 @@ TEST_CASE("jsonl: schema fields, ids, raw published_at, unknown fields ignored")
   CHECK(a.line == 1);
   CHECK(a.source == p);
   CHECK(r.docs[1].id == "12345678901234567890");
+  CHECK(r.docs[1].meta.territory.empty());  // not given: the CLI default applies
   CHECK(r.docs[1].meta.published_at == "1494178260");
   CHECK(r.docs[2].id == "4");  // absent id -> line number (blank line 3 is not a record)
   CHECK_FALSE(r.docs[2].id_given);
