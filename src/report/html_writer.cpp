@@ -98,7 +98,7 @@ ul.notices{color:#1d5fa8;font-size:.9rem}
 .tl-track{position:relative;height:1.1rem;background:#f1f1f1;border-radius:3px}
 .tl-bar{position:absolute;top:0;bottom:0;min-width:3px;background:var(--risk);border-radius:3px;opacity:.85}
 .tl-mark{position:absolute;top:-.2rem;bottom:-.2rem;width:2px;background:var(--violation)}
-.tl-label{font-size:.85rem}.tl-dates{font-size:.78rem;color:#555}
+.tl-label{font-size:.85rem}h3.tl-election{font-size:.95rem;margin:.6rem 0 .2rem}.tl-dates{font-size:.78rem;color:#555}
 footer{order:10;color:#777;font-size:.8rem}
 @media print{body{max-width:none;padding:0;font-size:11pt}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
@@ -346,39 +346,45 @@ class HtmlWriter final : public Writer {
     out_ << "</table>\n</section>\n";
   }
 
+  // One time scale per election (a six-month window and a two-hour one share no useful scale).
   void timeline() {
     if (windows_.empty()) return;
-    std::sort(windows_.begin(), windows_.end(),
-              [](const TimelineWindow& a, const TimelineWindow& b) {
-                return std::tie(a.window.from, a.window.until, a.window.name) <
-                       std::tie(b.window.from, b.window.until, b.window.name);
-              });
-    Instant lo = windows_.front().window.from, hi = windows_.front().window.until;
-    for (const auto& w : windows_) {
-      lo = std::min(lo, w.window.from);
-      hi = std::max(hi, w.window.until);
-    }
-    const double span = std::max<double>(1.0, static_cast<double>((hi - lo).count()));
-    auto at = [&](Instant t) { return 100.0 * static_cast<double>((t - lo).count()) / span; };
+    std::map<std::string, std::vector<const TimelineWindow*>> by_election;
+    for (const auto& w : windows_) by_election[w.window.election].push_back(&w);
     out_ << "<section id=\"timeline\">\n<h2>" << esc(ctx_.label("html.timeline")) << "</h2>\n";
-    for (const auto& tw : windows_) {
-      const Window& w = tw.window;
-      const double left = at(w.from), width = at(w.until) - left;
-      out_ << "<div class=\"tl-row\"><div><div class=\"tl-label\">"
-           << esc(ctx_.window_label(w.name)) << " · " << esc(w.election);
-      if (w.round > 0)
-        out_ << " · "
-             << esc(ctx_.catalog.format("html.round", {{"round", std::to_string(w.round)}}));
-      out_ << "</div><div class=\"tl-dates\">" << esc(local_time(w.from, tw.zone)) << " → "
-           << esc(local_time(w.until, tw.zone)) << "</div></div><div class=\"tl-track\">"
-           << "<div class=\"tl-bar\" style=\"left:" << percent(left) << ";width:" << percent(width)
-           << "\" title=\"" << esc(ctx_.window_label(w.name)) << "\"></div>";
-      for (Instant p : published_)
-        if (p >= lo && p <= hi)
-          out_ << "<div class=\"tl-mark\" style=\"left:" << percent(at(p)) << "\" title=\""
-               << esc(ctx_.label("html.published_at")) << " " << esc(local_time(p, tw.zone))
-               << "\"></div>";
-      out_ << "</div></div>\n";
+    for (auto& [election, list] : by_election) {
+      std::sort(list.begin(), list.end(), [](const TimelineWindow* a, const TimelineWindow* b) {
+        return std::tie(a->window.from, a->window.until, a->window.round, a->window.name) <
+               std::tie(b->window.from, b->window.until, b->window.round, b->window.name);
+      });
+      Instant lo = list.front()->window.from, hi = list.front()->window.until;
+      for (const auto* w : list) {
+        lo = std::min(lo, w->window.from);
+        hi = std::max(hi, w->window.until);
+      }
+      const double span = std::max<double>(1.0, static_cast<double>((hi - lo).count()));
+      auto at = [&](Instant t) { return 100.0 * static_cast<double>((t - lo).count()) / span; };
+      out_ << "<h3 class=\"tl-election\">" << esc(election) << "</h3>\n";
+      for (const auto* tw : list) {
+        const Window& w = tw->window;
+        const double left = at(w.from), width = at(w.until) - left;
+        out_ << "<div class=\"tl-row\"><div><div class=\"tl-label\">"
+             << esc(ctx_.window_label(w.name));
+        if (w.round > 0)
+          out_ << " · "
+               << esc(ctx_.catalog.format("html.round", {{"round", std::to_string(w.round)}}));
+        out_ << "</div><div class=\"tl-dates\">" << esc(local_time(w.from, tw->zone)) << " → "
+             << esc(local_time(w.until, tw->zone)) << "</div></div><div class=\"tl-track\">"
+             << "<div class=\"tl-bar\" style=\"left:" << percent(left)
+             << ";width:" << percent(width) << "\" title=\"" << esc(ctx_.window_label(w.name))
+             << "\"></div>";
+        for (Instant p : published_)
+          if (p >= lo && p <= hi)
+            out_ << "<div class=\"tl-mark\" style=\"left:" << percent(at(p)) << "\" title=\""
+                 << esc(ctx_.label("html.published_at")) << " " << esc(local_time(p, tw->zone))
+                 << "\"></div>";
+        out_ << "</div></div>\n";
+      }
     }
     out_ << "</section>\n";
   }
