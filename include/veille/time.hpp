@@ -203,6 +203,8 @@ std::string short_cite(std::string_view citation);
 // "dimanche 7 mai 2017 20:00" / "Sunday 7 May 2017 20:00" in the zone.
 std::string human_time(Instant t, std::string_view zone, std::string_view locale);
 std::string json_escape(std::string_view s);
+// Plain-language gloss of a window name ("silence" -> "propagande électorale interdite").
+std::string_view window_label(std::string_view name, std::string_view locale);
 // RFC 5545 calendar of the windows (CRLF, folded at 75 octets, UTC times, fixed DTSTAMP).
 std::string to_ics(const Calendar& calendar, const std::vector<Window>& windows);
 }  // namespace calendar_output

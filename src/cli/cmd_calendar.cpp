@@ -135,6 +135,7 @@ std::string window_line(const Window& w, const Territory& t, const CalendarArgs&
   line += std::string(with_election ? words.since : words.from) + " " +
           human_time(w.from, t.zone, a.locale) + " " + words.until + " " +
           human_time(w.until, t.zone, a.locale);
+  line += " — " + std::string(calendar_output::window_label(w.name, a.locale));
   line += confidence_tag(w.confidence, words);
   return line;
 }

@@ -47,6 +47,33 @@ std::string human_time(Instant t, std::string_view zone, std::string_view locale
   return buf;
 }
 
+std::string_view window_label(std::string_view name, std::string_view locale) {
+  struct Label {
+    std::string_view name, fr, en;
+  };
+  static constexpr Label labels[] = {
+      {"silence", "propagande électorale interdite", "no electoral propaganda"},
+      {"poll-blackout", "aucun sondage publié ni commenté", "no poll published or discussed"},
+      {"results-embargo", "aucun résultat avant la clôture", "no results before the polls close"},
+      {"late-campaign", "pas de nouvelle polémique d'un candidat (heuristique)",
+       "no new campaign attack by a candidate (heuristic)"},
+      {"campaign", "campagne officielle", "official campaign"},
+      {"free-number-ban", "pas de numéro d'appel gratuit pour un candidat",
+       "no free phone number for a candidate"},
+      {"paid-advertising-ban", "pas de publicité commerciale électorale",
+       "no paid political advertising"},
+      {"institutional-promotion-ban", "pas de promotion des réalisations d'une collectivité",
+       "no promotion of a local authority's record"},
+      {"platform-transparency", "obligations de transparence des très grandes plateformes",
+       "transparency duties of very large platforms"},
+      {"false-news-injunction", "référé contre les fausses informations",
+       "summary injunction against false news"},
+  };
+  for (const auto& l : labels)
+    if (l.name == name) return locale == "en" ? l.en : l.fr;
+  return name;
+}
+
 std::string json_escape(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 2);

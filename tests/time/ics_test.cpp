@@ -153,4 +153,10 @@ TEST_CASE("human-readable labels and times") {
   CHECK(human_time(veille::test::at("2026-10-01T00:00:00+02:00"), "Europe/Paris", "fr") ==
         "jeudi 1er octobre 2026 00:00");
   CHECK(json_escape("a\"b\\c\n") == "a\\\"b\\\\c\\n");
+  for (const auto& name : window_names()) {
+    INFO(name);
+    CHECK(window_label(name, "fr") != name);
+    CHECK(window_label(name, "en") != name);
+    CHECK(window_label(name, "fr") != window_label(name, "en"));
+  }
 }
