@@ -3,6 +3,7 @@
 // are mapped to Latin only inside words that also hold Latin letters; leetspeak digits are
 // mapped afterwards, only inside letter/digit runs that look like disguised words.
 #include <algorithm>
+#include <cstring>
 
 #include "text/fold_internal.hpp"
 #include "text/utf8.hpp"
@@ -130,11 +131,15 @@ class Folder {
       : in_(in), out_(out), map_(with_map) {}
 
   void run() {
-    out_.text.clear();
     out_.segs.clear();
     out_.breaks.clear();
     out_.invalid_utf8 = false;
-    out_.text.reserve(in_.size() + in_.size() / 16 + 16);
+    // The output buffer is sized ahead and written through a pointer; w_ is its logical size.
+    // ASCII never expands, so the fast path only needs room for the rest of the input.
+    std::string& t = out_.text;
+    t.clear();
+    t.resize(in_.size() + 16);
+    w_ = 0;
     if (map_) out_.segs.reserve(in_.size() / 8 + 8);
     const auto* s = reinterpret_cast<const unsigned char*>(in_.data());
     const std::size_t n = in_.size();
@@ -154,32 +159,40 @@ class Folder {
         }
         // ASCII fast path: a run of letters, digits and punctuation, byte for byte.
         begin_linear(i);
-        std::string& t = out_.text;
+        ensure(n - i);
+        char* o = t.data();
+        std::size_t w = w_;
         while (true) {
-          char o;
           if (k == aLower) {
-            o = static_cast<char>(c);
-            if (prev_ == aDigit) leet_.push_back(static_cast<std::uint32_t>(t.size()));
-            word_latin_ = true;
-          } else if (k == aUpper) {
-            o = static_cast<char>(c + 32);
-            if (prev_ == aDigit) leet_.push_back(static_cast<std::uint32_t>(t.size()));
-            k = aLower;
+            if (prev_ == aDigit) leet_.push_back(static_cast<std::uint32_t>(w));
+            o[w++] = static_cast<char>(c);
+            ++i;
+            while (i < n && static_cast<unsigned>(s[i] - 'a') < 26u)
+              o[w++] = static_cast<char>(s[i++]);
             word_latin_ = true;
           } else if (k == aDigit) {
-            o = static_cast<char>(c);
-            if (prev_ == aLower) leet_.push_back(static_cast<std::uint32_t>(t.size()));
+            if (prev_ == aLower) leet_.push_back(static_cast<std::uint32_t>(w));
+            o[w++] = static_cast<char>(c);
+            ++i;
+            while (i < n && static_cast<unsigned>(s[i] - '0') < 10u)
+              o[w++] = static_cast<char>(s[i++]);
+          } else if (k == aUpper) {
+            if (prev_ == aDigit) leet_.push_back(static_cast<std::uint32_t>(w));
+            o[w++] = static_cast<char>(c + 32);
+            ++i;
+            k = aLower;
+            word_latin_ = true;
           } else if (k == aBacktick) {
-            o = '\'';
+            o[w++] = '\'';
+            ++i;
             word_latin_ = false;
             k = aPunct;
           } else {
-            o = static_cast<char>(c);
+            o[w++] = static_cast<char>(c);
+            ++i;
             word_latin_ = false;
           }
-          t.push_back(o);
           prev_ = k;
-          ++i;
           if (i == n) break;
           c = s[i];
           if (c >= 0x80) break;
@@ -188,7 +201,7 @@ class Folder {
             // A single ' ' between two non-space ASCII bytes stays in the linear piece.
             if (c == ' ' && i + 1 < n && s[i + 1] < 0x80 && kAscii.cls[s[i + 1]] != aSpace &&
                 kAscii.cls[s[i + 1]] != aDrop) {
-              t.push_back(' ');
+              o[w++] = ' ';
               prev_ = aSpace;
               word_latin_ = false;
               ++i;
@@ -200,14 +213,15 @@ class Folder {
           }
           if (k == aDrop) break;
         }
+        w_ = w;
         continue;
       }
-      char32_t cp;
+      char32_t cp = 0;
       std::size_t len = decode_utf8(in_, i, cp);
       if (len == 0) {
         out_.invalid_utf8 = true;
         begin_piece(i);
-        out_.text += "\xEF\xBF\xBD";
+        put("\xEF\xBF\xBD", 3);
         prev_ = aPunct;
         word_latin_ = false;
         ++i;
@@ -224,7 +238,8 @@ class Folder {
           continue;
         case kLong: {
           begin_piece(i);
-          out_.text += fold_code_point(cp);
+          const std::string f = fold_code_point(cp);
+          put(f.data(), f.size());
           prev_ = (e.flags & kLetter) ? aLower : aPunct;
           if (!(e.flags & kWordChar)) word_latin_ = false;
           i += len;
@@ -235,13 +250,13 @@ class Folder {
       }
       begin_piece(i);
       if (e.latin && mixed_word(i, len)) {
-        if (prev_ == aDigit) leet_.push_back(static_cast<std::uint32_t>(out_.text.size()));
-        out_.text.push_back(e.latin);
+        if (prev_ == aDigit) leet_.push_back(static_cast<std::uint32_t>(w_));
+        put(&e.latin, 1);
         prev_ = aLower;
         word_latin_ = true;
       } else {
-        const std::size_t at = out_.text.size();
-        out_.text.append(e.bytes, e.len);
+        const std::size_t at = w_;
+        put(e.bytes, e.len);
         if (e.flags & kLetter) {
           if (e.flags & kLatinScript) word_latin_ = true;
           // A folded Latin letter (é -> e) counts as a letter for the leetspeak pass.
@@ -258,14 +273,22 @@ class Folder {
       }
       i += len;
     }
-    if (map_)
-      out_.segs.push_back(
-          {static_cast<std::uint32_t>(out_.text.size()), static_cast<std::uint32_t>(n)});
-    if (!leet_.empty()) rewrite_leet(out_.text, leet_);
+    t.resize(w_);
+    if (map_) out_.segs.push_back({static_cast<std::uint32_t>(w_), static_cast<std::uint32_t>(n)});
+    if (!leet_.empty()) rewrite_leet(t, leet_);
   }
 
  private:
-  std::uint32_t fpos() const { return static_cast<std::uint32_t>(out_.text.size()); }
+  std::uint32_t fpos() const { return static_cast<std::uint32_t>(w_); }
+  void ensure(std::size_t k) {
+    std::string& t = out_.text;
+    if (w_ + k > t.size()) t.resize(std::max(t.size() * 2, w_ + k + 16));
+  }
+  void put(const char* p, std::size_t k) {
+    ensure(k);
+    std::memcpy(out_.text.data() + w_, p, k);
+    w_ += k;
+  }
 
   void begin_linear(std::size_t i) {
     if (!map_ || linear_) return;
@@ -305,7 +328,7 @@ class Folder {
         }
         break;
       }
-      char32_t cp;
+      char32_t cp = 0;
       std::size_t len = decode_utf8(in_, i, cp);
       if (len == 0) break;
       const CpEntry& e = cp_entry(cp);
@@ -322,7 +345,7 @@ class Folder {
       begin_piece(start);
     }
     if (breaks) out_.breaks.emplace_back(fpos(), breaks);
-    out_.text.push_back(' ');
+    put(" ", 1);
     prev_ = aSpace;
     word_latin_ = false;
     return i;
@@ -349,7 +372,7 @@ class Folder {
         }
         break;
       }
-      char32_t cp;
+      char32_t cp = 0;
       std::size_t l = decode_utf8(in_, j, cp);
       if (l == 0) break;
       const CpEntry& e = cp_entry(cp);
@@ -378,6 +401,7 @@ class Folder {
   std::size_t decided_until_ = 0;
   bool decided_mixed_ = false;
   std::vector<std::uint32_t> leet_;
+  std::size_t w_ = 0;  // bytes written to out_.text
 };
 
 }  // namespace

@@ -137,7 +137,7 @@ class Tokenizer {
       std::uint8_t k = cls(c);
       return k == cAlpha || k == cDigit;
     }
-    char32_t cp;
+    char32_t cp = 0;
     len = decode_utf8(f_, i, cp);
     if (len == 0) {
       len = 1;
@@ -171,7 +171,9 @@ class Tokenizer {
 
   // ---- token kinds ----
   std::size_t word_or_url(std::size_t i) {
-    if (starts_with(i, "http://") || starts_with(i, "https://") || starts_with(i, "www."))
+    const char c0 = f_[i];
+    if ((c0 == 'h' && (starts_with(i, "http://") || starts_with(i, "https://"))) ||
+        (c0 == 'w' && starts_with(i, "www.")))
       return url(i, i);
     std::size_t j = scan_word(i);
     const char next = at(j);
@@ -299,7 +301,9 @@ class Tokenizer {
     std::size_t j = i;
     while (digit(j)) ++j;
     const std::size_t nd = j - i;
-    int value = nd <= 2 ? std::atoi(std::string(f_.substr(i, nd)).c_str()) : 100;
+    const int value = nd == 1   ? f_[i] - '0'
+                      : nd == 2 ? (f_[i] - '0') * 10 + (f_[i + 1] - '0')
+                                : 100;
     // 20:00, 8:30 pm
     if (nd <= 2 && at(j) == ':' && digit(j + 1) && digit(j + 2) && !digit(j + 3) && value <= 24 &&
         (f_[j + 1] - '0') <= 5) {
@@ -421,14 +425,14 @@ class Tokenizer {
   }
 
   std::size_t non_ascii(std::size_t i) {
-    char32_t cp;
+    char32_t cp = 0;
     std::size_t len = decode_utf8(f_, i, cp);
     if (len == 0) len = 1;  // cannot happen: the folded view is valid UTF-8
     if (is_emoji(cp)) {
       std::size_t j = i + len;
       bool ri = cp >= 0x1F1E6 && cp <= 0x1F1FF;
       while (j < f_.size()) {
-        char32_t nx;
+        char32_t nx = 0;
         std::size_t l = decode_utf8(f_, j, nx);
         if (l == 0) break;
         if ((nx >= 0x1F3FB && nx <= 0x1F3FF) || nx == 0x20E3) {
@@ -457,7 +461,7 @@ class Tokenizer {
   void hashtag_parts(Token& t) {
     std::string_view o = orig_.substr(t.span.start, t.span.end - t.span.start);
     std::size_t p = 0;
-    char32_t cp;
+    char32_t cp = 0;
     std::size_t l = decode_utf8(o, 0, cp);
     p = l ? l : 1;  // skip '#' (or a fullwidth number sign)
     enum { none, up, low, dig } prev = none, prev2 = none;
