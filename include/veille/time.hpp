@@ -129,8 +129,8 @@ struct CalendarError : std::runtime_error {
 
 struct CalendarOptions {
   int late_campaign_hours = 72;  // L48-2 heuristic: last N hours before the campaign closes
-  // RelaxNG schema used to validate calendar files; empty = $VEILLE_DATA_DIR or the source
-  // tree's rules/schema/calendar.rng.
+  // RelaxNG schema used to validate calendar files; empty = $VEILLE_DATA_DIR/rules/schema,
+  // else ../schema next to the first file (rules/calendars/), else the source tree's.
   std::string schema;
 };
 

@@ -20,13 +20,21 @@ namespace {
 
 using namespace std::chrono;
 
-std::string default_schema() {
-  if (const char* env = std::getenv("VEILLE_DATA_DIR"); env && *env) {
-    std::filesystem::path p = std::filesystem::path(env) / "rules" / "schema" / "calendar.rng";
+// The schema: $VEILLE_DATA_DIR/rules/schema, else next to the first calendar file
+// (rules/calendars/../schema, which also holds for an installed data dir), else the source tree.
+std::string default_schema(const std::vector<std::string>& files) {
+  namespace fs = std::filesystem;
+  std::vector<fs::path> candidates;
+  if (const char* env = std::getenv("VEILLE_DATA_DIR"); env && *env)
+    candidates.push_back(fs::path(env) / "rules" / "schema" / "calendar.rng");
+  if (!files.empty())
+    candidates.push_back(fs::path(files.front()).parent_path() / ".." / "schema" / "calendar.rng");
+  candidates.push_back(fs::path(VEILLE_SOURCE_DATA_DIR) / "rules" / "schema" / "calendar.rng");
+  for (const auto& p : candidates) {
     std::error_code ec;
-    if (std::filesystem::exists(p, ec)) return p.string();
+    if (fs::exists(p, ec)) return p.lexically_normal().string();
   }
-  return std::string(VEILLE_SOURCE_DATA_DIR) + "/rules/schema/calendar.rng";
+  return candidates.back().string();
 }
 
 struct DocFree {
@@ -244,7 +252,7 @@ Calendar Calendar::load(const std::vector<std::string>& files, CalendarOptions o
     throw CalendarError("late_campaign_hours " + std::to_string(options.late_campaign_hours) +
                         " is out of range (0 to 720)");
   xmlInitParser();
-  const std::string schema_path = options.schema.empty() ? default_schema() : options.schema;
+  const std::string schema_path = options.schema.empty() ? default_schema(files) : options.schema;
 
   Errors schema_errors;
   std::unique_ptr<xmlRelaxNGParserCtxt, ParserCtxtFree> pctxt(

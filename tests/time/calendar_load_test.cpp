@@ -174,3 +174,16 @@ TEST_CASE("unreadable input is an error naming the file") {
   CHECK(e.find(p + ":") != std::string::npos);
   CHECK_THROWS_AS(Calendar::load({}, options()), CalendarError);
 }
+
+TEST_CASE("the default schema is found without options") {
+  auto cal = Calendar::load({source_dir() + "/rules/calendars/fr.xml"});
+  CHECK(cal.version() == "fr-2026.11.1");
+  CalendarOptions o;
+  o.schema = "/nonexistent/calendar.rng";
+  try {
+    Calendar::load({source_dir() + "/rules/calendars/fr.xml"}, o);
+    FAIL("a missing schema must be an error");
+  } catch (const CalendarError& e) {
+    CHECK(std::string(e.what()).find("/nonexistent/calendar.rng") != std::string::npos);
+  }
+}
