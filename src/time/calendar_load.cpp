@@ -254,6 +254,11 @@ Calendar Calendar::load(const std::vector<std::string>& files, CalendarOptions o
   xmlInitParser();
   const std::string schema_path = options.schema.empty() ? default_schema(files) : options.schema;
 
+  {
+    std::error_code ec;
+    if (!std::filesystem::exists(schema_path, ec))
+      throw CalendarError(schema_path + ": calendar schema not found");
+  }
   Errors schema_errors;
   std::unique_ptr<xmlRelaxNGParserCtxt, ParserCtxtFree> pctxt(
       xmlRelaxNGNewParserCtxt(schema_path.c_str()));
