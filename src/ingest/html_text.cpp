@@ -58,19 +58,23 @@ bool class_says_lede(const xmlNode* n) {
   return false;
 }
 
-// First "datePublished" string anywhere in a JSON-LD value (flat or @graph).
+// First "datePublished" string anywhere in a JSON-LD value (flat or @graph). Objects and arrays
+// are taken into named variables: value_unsafe() on a temporary result would dangle.
 void find_date_published(simdjson::dom::element e, std::string& out) {
   if (!out.empty()) return;
-  if (e.is_object()) {
-    for (auto [key, value] : e.get_object().value_unsafe()) {
-      if (key == "datePublished" && value.is_string()) {
-        out = std::string(value.get_string().value_unsafe());
+  simdjson::dom::object obj;
+  simdjson::dom::array arr;
+  if (e.get_object().get(obj) == simdjson::SUCCESS) {
+    for (auto field : obj) {
+      std::string_view date;
+      if (field.key == "datePublished" && field.value.get_string().get(date) == simdjson::SUCCESS) {
+        out = std::string(date);
         return;
       }
     }
-    for (auto [key, value] : e.get_object().value_unsafe()) find_date_published(value, out);
-  } else if (e.is_array()) {
-    for (auto v : e.get_array().value_unsafe()) find_date_published(v, out);
+    for (auto field : obj) find_date_published(field.value, out);
+  } else if (e.get_array().get(arr) == simdjson::SUCCESS) {
+    for (auto v : arr) find_date_published(v, out);
   }
 }
 
@@ -135,7 +139,8 @@ struct Walker {
       if (c->content) body += reinterpret_cast<const char*>(c->content);
     simdjson::dom::parser parser;
     simdjson::dom::element root;
-    if (parser.parse(simdjson::padded_string(body)).get(root)) return;
+    simdjson::padded_string padded(body);
+    if (parser.parse(padded).get(root)) return;
     find_date_published(root, jsonld_time);
   }
 
