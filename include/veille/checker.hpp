@@ -23,6 +23,10 @@ struct CheckerOptions {
   bool explain = false;
   std::size_t max_document_bytes = 10u << 20;
   std::size_t max_matches_per_rule = 50;
+  // Fold overlapping findings into one per passage (same rule; or a finding whose citations
+  // another overlapping finding already carries). `veille rules test` turns it off to see
+  // every rule's own finding.
+  bool merge_findings = true;
   CalendarOptions calendar;
 };
 

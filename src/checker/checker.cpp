@@ -9,6 +9,7 @@
 #include <utility>
 
 #include "checker/finding_builder.hpp"
+#include "checker/finding_merge.hpp"
 
 namespace veille {
 namespace {
@@ -153,6 +154,7 @@ Result Checker::check(const Document& doc, std::optional<Instant> at) const {
                    [](const Finding& a, const Finding& b) {
                      return std::tie(a.start, a.end, a.rule) < std::tie(b.start, b.end, b.rule);
                    });
+  if (opt.merge_findings) detail::merge_overlapping(result.findings, doc.text);
   return result;
 }
 

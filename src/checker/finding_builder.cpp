@@ -30,6 +30,16 @@ std::string election_title(const Calendar& calendar, const std::string& id) {
   return e && !e->title.empty() ? e->title : id;
 }
 
+// Windows whose end makes the same text lawful: publication bans. The end of a procedural window
+// (L163-1 platform duties, L163-2 référé), of the L48-2 heuristic or of the official campaign
+// says nothing about when the text could lawfully be published.
+bool ends_a_ban(const std::string& window) {
+  static const std::vector<std::string> bans{"silence",         "poll-blackout",
+                                             "results-embargo", "free-number-ban",
+                                             "paid-advertising-ban", "institutional-promotion-ban"};
+  return contains(bans, window);
+}
+
 std::string window_key(const Window& w) {
   return w.name + "|" + w.election + "|" + std::to_string(w.round);
 }
@@ -69,7 +79,8 @@ std::optional<Finding> build_finding(const FindingContext& ctx, const Match& mat
         windows.begin(), windows.end(),
         [](const Window* a, const Window* b) { return a->until < b->until; });
     f.window = *last;
-    f.lawful_from = lawful_from(rule, ctx.calendar, ctx.territory, last->until);
+    if (ends_a_ban(last->name))
+      f.lawful_from = lawful_from(rule, ctx.calendar, ctx.territory, last->until);
     if (ctx.explain)
       for (const Window* w : windows)
         f.trace.push_back("window " + w->name + " (" + w->election + ", round " +
