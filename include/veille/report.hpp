@@ -102,6 +102,10 @@ std::string localize_notice(const Catalog& catalog, const Notice& notice);
 std::string fill_placeholders(std::string_view text,
                               const std::map<std::string, std::string>& params);
 
+// An instant in a zone as reports print it ("UTC" when zone is empty): exactly format_local's
+// text, with the zone offset cached per quarter hour (format_local costs an ICU call each time).
+std::string format_report_time(Instant t, std::string_view zone);
+
 // Redaction: "@jdupont" -> "@j***", "jean.dupont@example.org" -> "j***@example.org".
 std::string redact_personal_data(std::string_view text);
 
