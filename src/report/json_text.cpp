@@ -238,19 +238,21 @@ std::string json_quote(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 2);
   out += '"';
+  std::size_t run = 0;  // start of the pending run of bytes copied as they are
   for (std::size_t i = 0; i < s.size();) {
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x80) {
-      const std::size_t n = utf8_length(s, i);
-      if (n == 0) {
-        out += "\xEF\xBF\xBD";
-        ++i;
-      } else {
-        out.append(s.substr(i, n));
-        i += n;
-      }
+    if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
+      ++i;
       continue;
     }
+    if (c >= 0x80) {
+      const std::size_t n = utf8_length(s, i);
+      if (n != 0) {
+        i += n;
+        continue;
+      }
+    }
+    out.append(s.substr(run, i - run));
     switch (c) {
       case '"':
         out += "\\\"";
@@ -274,16 +276,18 @@ std::string json_quote(std::string_view s) {
         out += "\\f";
         break;
       default:
-        if (c < 0x20 || c == 0x7F) {
+        if (c >= 0x80) {
+          out += "\xEF\xBF\xBD";  // invalid UTF-8 byte
+        } else {
           char buf[8];
           std::snprintf(buf, sizeof buf, "\\u%04x", c);
           out += buf;
-        } else {
-          out += static_cast<char>(c);
         }
     }
     ++i;
+    run = i;
   }
+  out.append(s.substr(run));
   out += '"';
   return out;
 }

@@ -78,8 +78,7 @@ class SarifWriter final : public Writer {
     for (std::size_t i = 0; i < notifications_.size(); ++i)
       out_ << (i ? ",\n" : "\n") << notifications_[i];
     out_ << "]}],\n\"tool\":{\"driver\":{\"name\":\"veille\",\"version\":"
-         << json_quote(info_.tool_version)
-         << ",\"informationUri\":\"https://www.legifrance.gouv.fr/\",\"rules\":[";
+         << json_quote(info_.tool_version) << ",\"rules\":[";
     for (std::size_t i = 0; i < rules_.size(); ++i)
       out_ << (i ? ",\n" : "\n") << rule_json(rules_[i]);
     out_ << "]}},\n\"columnKind\":\"unicodeCodePoints\",\"properties\":{\"schema_version\":"

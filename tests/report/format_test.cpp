@@ -138,3 +138,12 @@ TEST_CASE("default locale dir follows VEILLE_DATA_DIR") {
   setenv("VEILLE_DATA_DIR", VEILLE_SOURCE_DIR, 1);
   CHECK(default_locale_dir() == std::string(VEILLE_SOURCE_DIR) + "/locales");
 }
+
+TEST_CASE("json escapes control characters and replaces invalid UTF-8") {
+  Run run = fixed_run();
+  run.results[0].findings[0].message =
+      std::string("a\x01" "b\tc\"d\\e\xff") + "f\xc3\xa9\xf0\x9f\x97\xb3";
+  const std::string out = render(run, "jsonl");
+  CHECK(out.find("\"message\":\"a\\u0001b\\tc\\\"d\\\\e\xEF\xBF\xBD"
+                 "f\xc3\xa9\xf0\x9f\x97\xb3\"") != std::string::npos);
+}
