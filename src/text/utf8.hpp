@@ -64,7 +64,7 @@ inline std::string sanitize_utf8(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size();) {
-    char32_t cp;
+    char32_t cp = 0;
     std::size_t n = decode_utf8(s, i, cp);
     if (n == 0) {
       out += "\xEF\xBF\xBD";
