@@ -11,6 +11,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "veille/document.hpp"
@@ -142,7 +143,7 @@ struct Lexicon {
   std::string id;
   std::vector<LexiconEntry> entries;
   std::vector<std::string> folded;  // every entry's folded form (all elections)
-  std::multimap<std::string, std::size_t> by_first_token;  // first token -> entry index
+  std::unordered_multimap<std::string, std::size_t> by_first_token;  // first token -> entry index
 };
 
 // what() is "FILE:LINE:COL: error: [rule-id] message" (the "[rule-id] " part only when the

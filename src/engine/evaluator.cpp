@@ -113,16 +113,20 @@ Outcome Evaluator::regex(const Condition& c) {
       if (name.rfind("vbL", 0) == 0 || name.rfind("vbT", 0) == 0)
         edges.emplace_back(idx, name[2] == 'L');
   std::size_t pos = 0;
-  while (pos <= text.size() &&
-         re.Match(input, pos, text.size(), RE2::UNANCHORED, sub.data(), nsub)) {
-    std::size_t s = static_cast<std::size_t>(sub[0].data() - text.data());
-    std::size_t e = s + sub[0].size();
-    for (auto [idx, leading] : edges) {
-      const auto& g = sub[static_cast<std::size_t>(idx)];
-      if (!g.data()) continue;
-      std::size_t gs = static_cast<std::size_t>(g.data() - text.data());
-      if (leading && gs == s) s += g.size();
-      if (!leading && gs + g.size() == e) e -= g.size();
+  re2::StringPiece whole;
+  // Step 1 finds the match bounds with RE2's DFA (no submatches: fast even for large
+  // alternations); step 2 reads the boundary groups on that small range only.
+  while (pos <= text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, &whole, 1)) {
+    std::size_t s = static_cast<std::size_t>(whole.data() - text.data());
+    std::size_t e = s + whole.size();
+    if (!edges.empty() && re.Match(input, s, e, RE2::ANCHOR_BOTH, sub.data(), nsub)) {
+      for (auto [idx, leading] : edges) {
+        const auto& g = sub[static_cast<std::size_t>(idx)];
+        if (!g.data()) continue;
+        std::size_t gs = static_cast<std::size_t>(g.data() - text.data());
+        if (leading && gs == s) s += g.size();
+        if (!leading && gs + g.size() == e) e -= g.size();
+      }
     }
     if (e > s) {
       Hit h;

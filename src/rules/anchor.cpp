@@ -7,6 +7,9 @@
 #include <string>
 #include <vector>
 
+#include <re2/filtered_re2.h>
+#include <re2/re2.h>
+
 #include "rules/ruleset_impl.hpp"
 
 namespace veille::rules_detail {
@@ -36,6 +39,38 @@ std::size_t literal_score(const std::vector<std::string>& lits) {
   return s;
 }
 
+// The literal atoms RE2's FilteredRE2 extracts from a pattern: every match of the pattern
+// contains at least one of them. Falls back to the whole pattern when the pattern can match
+// without any atom (e.g. "[0-9]+ %").
+Alt regex_anchor(const std::string& pattern) {
+  const std::string set_form = rewrite_boundaries(pattern, true);
+  Alt whole{{set_form}, regex_score(pattern)};
+  re2::FilteredRE2 filter(3);
+  RE2::Options o;
+  o.set_log_errors(false);
+  o.set_max_mem(32 << 20);
+  int id = 0;
+  if (filter.Add(set_form, o, &id) != RE2::NoError) return whole;
+  std::vector<std::string> atoms;
+  filter.Compile(&atoms);
+  std::vector<int> unfiltered;
+  filter.AllPotentials({}, &unfiltered);
+  if (!unfiltered.empty() || atoms.empty()) return whole;
+  // The union of the atoms loses FilteredRE2's AND structure: a short atom (" est ") would
+  // make the rule a candidate on most texts. Then the whole pattern is the better anchor.
+  for (const auto& atom : atoms) {
+    std::size_t letters = 0;
+    for (char ch : atom) letters += ch != ' ';
+    if (letters <= 4) return whole;
+  }
+  Alt a;
+  std::sort(atoms.begin(), atoms.end());
+  atoms.erase(std::unique(atoms.begin(), atoms.end()), atoms.end());
+  for (const auto& atom : atoms) a.patterns.push_back(quote_regex(atom));
+  a.score = literal_score(atoms);
+  return a;
+}
+
 std::optional<Alt> token_anchor(const TokenTest& t,
                                 const std::map<std::string, Lexicon, std::less<>>& lexicons) {
   Alt a;
@@ -48,8 +83,16 @@ std::optional<Alt> token_anchor(const TokenTest& t,
     case TokenTest::By::lexicon: {
       auto it = lexicons.find(t.lexicon);
       if (it == lexicons.end()) return std::nullopt;
-      for (const auto& e : it->second.entries)
-        lits.push_back(e.tokens.empty() ? e.folded : e.tokens.front());
+      // every token of a multi-word entry must occur: take the longest (most selective)
+      for (const auto& e : it->second.entries) {
+        std::string best = e.folded;
+        if (!e.tokens.empty()) {
+          best = e.tokens.front();
+          for (const auto& t : e.tokens)
+            if (t.size() > best.size()) best = t;
+        }
+        lits.push_back(best);
+      }
       break;
     }
     case TokenTest::By::lemma:
@@ -97,7 +140,7 @@ std::optional<Alt> anchor_of(const Condition& c,
   using T = Condition::Type;
   switch (c.type) {
     case T::regex:
-      return Alt{{rewrite_boundaries(c.pattern, true)}, regex_score(c.pattern)};
+      return regex_anchor(c.pattern);
     case T::word:
       return token_anchor(c.tokens.front(), lexicons);
     case T::phrase: {
