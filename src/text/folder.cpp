@@ -3,6 +3,7 @@
 // are mapped to Latin only inside words that also hold Latin letters; leetspeak digits are
 // mapped afterwards, only inside letter/digit runs that look like disguised words.
 #include <algorithm>
+#include <cctype>
 #include <cstring>
 
 #include "text/fold_internal.hpp"
@@ -123,6 +124,129 @@ void rewrite_leet(std::string& t, const std::vector<std::uint32_t>& cands) {
     }
     if (!skip) rewrite_leet_run(t, a, b);
   }
+}
+
+inline bool ascii_letter(char c) {
+  return c >= 'a' && c <= 'z';
+}
+
+// Original offset of folded byte f, and whether f starts a piece or lies in a linear one
+// (so that a new piece can begin exactly there).
+bool cut_point(const std::vector<Seg>& segs, std::size_t f, std::uint32_t& orig, bool& linear) {
+  auto it = std::upper_bound(segs.begin(), segs.end() - 1, f,
+                             [](std::size_t v, const Seg& s) { return v < s.f; });
+  const Seg& s = *(it - 1);
+  if (s.f == f) {
+    orig = s.orig();
+    linear = s.linear();
+    return true;
+  }
+  if (!s.linear()) return false;
+  orig = static_cast<std::uint32_t>(s.orig() + (f - s.f));
+  linear = true;
+  return true;
+}
+
+// Letters spelled out one by one ("s o n d a g e", at least four) are joined into a word: the
+// spaces between them leave the folded view and each letter maps to itself plus the space
+// after it. Only whole runs of single letters are joined (a single letter word next to a
+// longer word, as in "il y a", is never touched).
+void join_spaced_letters(FoldResult& r, bool with_map) {
+  std::string& t = r.text;
+  const std::size_t n = t.size();
+  constexpr std::size_t kMinLetters = 4;
+  struct Run {
+    std::size_t a, b;  // folded [a, b): "x y z w"
+  };
+  std::vector<Run> runs;
+  for (std::size_t i = 0; i + 2 < n; ++i) {
+    if (t[i + 1] != ' ' || !ascii_letter(t[i]) || !ascii_letter(t[i + 2])) continue;
+    if (i > 0 && t[i - 1] != ' ') continue;  // the first letter must stand alone
+    std::size_t j = i, count = 1;
+    while (j + 2 < n && t[j + 1] == ' ' && ascii_letter(t[j + 2]) &&
+           (j + 3 == n || !std::isalnum(static_cast<unsigned char>(t[j + 3])))) {
+      j += 2;
+      ++count;
+    }
+    if (count >= kMinLetters &&
+        (j + 1 == n || t[j + 1] == ' ' || !std::isalnum(static_cast<unsigned char>(t[j + 1]))))
+      runs.push_back({i, j + 1});
+    i = j;
+  }
+  // Keep only runs whose inner spaces carry no line break and, with a map, whose ends can
+  // start pieces.
+  std::vector<Run> ok;
+  for (const Run& run : runs) {
+    bool has_break = false;
+    for (const auto& br : r.breaks) has_break |= (br.first > run.a && br.first < run.b);
+    if (has_break) continue;
+    std::uint32_t o;
+    bool lin;
+    if (with_map && (!cut_point(r.segs, run.a, o, lin) || !cut_point(r.segs, run.b, o, lin)))
+      continue;
+    ok.push_back(run);
+  }
+  if (ok.empty()) return;
+  if (!with_map) {
+    std::string out;
+    out.reserve(n);
+    std::size_t p = 0;
+    for (const Run& run : ok) {
+      out.append(t, p, run.a - p);
+      for (std::size_t k = run.a; k < run.b; k += 2) out.push_back(t[k]);
+      p = run.b;
+    }
+    out.append(t, p, n - p);
+    t.swap(out);
+    return;
+  }
+  std::vector<Seg> segs;
+  segs.reserve(r.segs.size() + ok.size() * 8);
+  std::string out;
+  out.reserve(n);
+  std::size_t removed = 0, si = 0, p = 0;
+  auto shifted = [&](Seg s) {
+    s.f = static_cast<std::uint32_t>(s.f - removed);
+    return s;
+  };
+  for (const Run& run : ok) {
+    // Pieces before the run, unchanged (shifted by what earlier runs removed).
+    while (si + 1 < r.segs.size() && r.segs[si].f < run.a) segs.push_back(shifted(r.segs[si++]));
+    out.append(t, p, run.a - p);
+    // One piece per letter: the letter and the space after it.
+    for (std::size_t k = run.a; k < run.b; k += 2) {
+      std::uint32_t o;
+      bool lin;
+      cut_point(r.segs, k, o, lin);
+      segs.push_back({static_cast<std::uint32_t>(out.size()), o});
+      out.push_back(t[k]);
+    }
+    removed += (run.b - run.a) / 2;
+    // The piece that holds the end of the run restarts right after it.
+    std::uint32_t o;
+    bool lin;
+    cut_point(r.segs, run.b, o, lin);
+    while (si + 1 < r.segs.size() && r.segs[si].f <= run.b) {
+      if (r.segs[si].f == run.b) break;
+      ++si;
+    }
+    if (si + 1 < r.segs.size() && r.segs[si].f == run.b) {
+      // a piece starts exactly at the end: copied by the next loop
+    } else {
+      segs.push_back({static_cast<std::uint32_t>(run.b - removed), o | (lin ? Seg::kLinear : 0u)});
+    }
+    p = run.b;
+  }
+  while (si < r.segs.size()) segs.push_back(shifted(r.segs[si++]));
+  out.append(t, p, n - p);
+  for (auto& br : r.breaks) {
+    std::size_t before = 0;
+    for (const Run& run : ok)
+      if (run.b <= br.first) before += (run.b - run.a) / 2;
+    br.first = static_cast<std::uint32_t>(br.first - before);
+  }
+  t.swap(out);
+  r.segs.swap(segs);
 }
 
 class Folder {
@@ -276,6 +400,7 @@ class Folder {
     t.resize(w_);
     if (map_) out_.segs.push_back({static_cast<std::uint32_t>(w_), static_cast<std::uint32_t>(n)});
     if (!leet_.empty()) rewrite_leet(t, leet_);
+    join_spaced_letters(out_, map_);
   }
 
  private:

@@ -113,6 +113,14 @@ const FoldCase kFoldCases[] = {
     {"duration", "1h30m", "1h30m"},
     {"url kept", "https://t.co/M4cr0n", "https://t.co/m4cr0n"},
     {"mention kept", "@us3r", "@us3r"},
+    // letters spelled out one by one (four or more) are joined
+    {"spaced letters", "s o n d a g e", "sondage"},
+    {"spaced name", "Les M A C R O N !", "les macron !"},
+    {"spaced then words", "v o t e z pour lui", "votez pour lui"},
+    {"spaced with accents", "é l e c t i o n", "election"},
+    {"three single letters stay", "il y a à peine", "il y a a peine"},
+    {"short enumeration stays", "a b c", "a b c"},
+    {"spaced across a line break stays", "s o\nn d", "s o n d"},
     // invalid UTF-8
     {"invalid byte",
      "a\xff"

@@ -136,6 +136,7 @@ const TokCase kTokenCases[] = {
     // evasion
     {"Ｍacron", "word:Ｍacron"},
     {"M4cr0n", "word:M4cr0n"},
+    {"les s o n d a g e s", "word:les | word:s o n d a g e s"},
     {"Ma\xe2\x80\x8b"
      "cron",
      "word:Ma\xe2\x80\x8b"
