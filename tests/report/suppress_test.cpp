@@ -1,6 +1,7 @@
 // Suppressions: ignore file (with expiry), baseline from json / jsonl / sarif reports, inline
 // directives, and the summary counts.
 #include <catch2/catch.hpp>
+#include <thread>
 
 #include "fixture.hpp"
 
@@ -209,4 +210,29 @@ TEST_CASE("exit status by --fail-on") {
   // not counted).
   CHECK(fixed_run().summary.by_severity ==
         std::map<std::string, std::uint64_t>{{"notice", 1}, {"risk", 1}, {"violation", 1}});
+}
+
+TEST_CASE("apply is const and gives the same marks from several threads at once") {
+  const std::string dir = temp_dir();
+  write_text(dir + "/ignore", "00000000000000aa reviewed\n");
+  write_text(dir + "/base.jsonl", render(fixed_run(), "jsonl"));
+  Suppressor s(today);
+  s.load_ignore_file(dir + "/ignore");
+  s.load_baseline(dir + "/base.jsonl");
+  Document doc;
+  doc.suppressions = {{"fr.b", "inline reason", 0}};
+  std::vector<std::vector<Result>> out(4, std::vector<Result>(500, three_findings()));
+  std::vector<std::thread> threads;
+  for (auto& results : out)
+    threads.emplace_back([&s, &doc, &results] {
+      for (auto& r : results) s.apply(doc, r);
+    });
+  for (auto& t : threads) t.join();
+  for (const auto& results : out)
+    for (const auto& r : results) {
+      REQUIRE(r.findings.size() == 3);
+      CHECK(r.findings[0].suppression == "ignore-file: reviewed");
+      CHECK(r.findings[1].suppression == "inline: inline reason");
+      CHECK_FALSE(r.findings[2].suppressed);
+    }
 }
