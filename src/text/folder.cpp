@@ -458,7 +458,7 @@ class Folder {
       if (len == 0) break;
       const CpEntry& e = cp_entry(cp);
       if (e.kind == kSpace) {
-        if (e.flags & kNewline) ++breaks;
+        if (e.flags & kNewline) breaks += cp == 0x2029 ? 2 : 1;  // U+2029 ends a paragraph
       } else if (e.kind != kDrop) {
         break;
       }

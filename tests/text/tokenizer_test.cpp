@@ -236,6 +236,17 @@ TEST_CASE("tokenizer: sentences and paragraphs", "[tokens]") {
   CHECK(toks.back().paragraph == 1);
 }
 
+TEST_CASE("tokenizer: U+2029 ends a paragraph, U+2028 a sentence", "[tokens]") {
+  Analysis a("Un deux\xe2\x80\xa8trois\xe2\x80\xa9quatre");
+  const auto& t = a.tokens();
+  REQUIRE(t.size() == 4);
+  CHECK(t[1].sentence == 0);
+  CHECK(t[2].sentence == 1);
+  CHECK(t[2].paragraph == 0);
+  CHECK(t[3].sentence == 2);
+  CHECK(t[3].paragraph == 1);
+}
+
 TEST_CASE("tokenizer: the issue's done-when example", "[tokens][done]") {
   const std::string text = "L’élection : Mаcron à 52,3 % à 20h30 #MacronLeaks";  // Cyrillic а
   Analysis a(text);
