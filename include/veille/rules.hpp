@@ -69,6 +69,10 @@ struct Condition {
   // regex
   std::string pattern;    // as written
   std::string rewritten;  // \b rewritten to a Unicode-aware boundary (what is compiled)
+  // Fast path (an ASCII pattern whose \b are all at the edges of its top-level alternatives):
+  // the pattern is compiled as written (RE2's ASCII \b finds a superset) and the engine checks
+  // the Unicode boundary before/after each match itself.
+  bool verify_leading = false, verify_trailing = false;
   std::shared_ptr<const re2::RE2> re;
   // word (one test) and phrase (a sequence)
   std::vector<TokenTest> tokens;
@@ -183,6 +187,9 @@ std::string_view pack_schema();
 //  - for_set=true: a prefilter form that matches at least wherever the Unicode form matches
 //    (ASCII \b when the pattern is pure ASCII, else no boundary at all).
 std::string rewrite_boundaries(std::string_view pattern, bool for_set);
+// Whether `pattern` can take the fast path above: sets *leading / *trailing to whether every
+// top-level alternative starts / ends with \b.
+bool edge_boundaries_only(std::string_view pattern, bool* leading, bool* trailing);
 // A prefilter pattern in ripgrep syntax (ASCII boundaries as (?-u:\b)).
 std::string anchor_for_ripgrep(std::string_view set_pattern);
 // Quotes regex metacharacters (RE2 and Rust-regex compatible).

@@ -3,8 +3,11 @@
 #include "engine/evaluator.hpp"
 
 #include <re2/re2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 
 namespace veille::engine_detail {
 namespace {
@@ -22,6 +25,32 @@ void sort_unique(std::vector<Hit>& hits) {
   hits.erase(std::unique(hits.begin(), hits.end(),
                          [](const Hit& x, const Hit& y) { return x.fs == y.fs && x.fe == y.fe; }),
              hits.end());
+}
+
+bool unicode_word_char(UChar32 c) {
+  if (c < 0) return false;
+  if (c < 0x80) return std::isalnum(c) || c == '_';
+  if (u_isalpha(c)) return true;
+  const auto t = u_charType(c);
+  return t == U_DECIMAL_DIGIT_NUMBER || t == U_LETTER_NUMBER || t == U_OTHER_NUMBER;
+}
+
+// Whether a Unicode word boundary lies at byte `pos` of `text` (given that RE2's ASCII \b
+// already said yes: only non-ASCII neighbours can disagree).
+bool unicode_boundary_before(std::string_view text, std::size_t pos) {
+  if (pos == 0 || static_cast<unsigned char>(text[pos - 1]) < 0x80) return true;
+  int32_t i = static_cast<int32_t>(pos);
+  UChar32 c;
+  U8_PREV(reinterpret_cast<const uint8_t*>(text.data()), 0, i, c);
+  return !unicode_word_char(c);
+}
+
+bool unicode_boundary_after(std::string_view text, std::size_t pos) {
+  if (pos >= text.size() || static_cast<unsigned char>(text[pos]) < 0x80) return true;
+  int32_t i = static_cast<int32_t>(pos);
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()), c);
+  return !unicode_word_char(c);
 }
 
 std::string role_name(AuthorRole r) {
@@ -128,6 +157,9 @@ Outcome Evaluator::regex(const Condition& c) {
         if (!leading && gs + g.size() == e) e -= g.size();
       }
     }
+    const bool rejected = (c.verify_leading && !unicode_boundary_before(text, s)) ||
+                          (c.verify_trailing && !unicode_boundary_after(text, e));
+    if (rejected) e = s;  // not a Unicode word boundary: search on from the next character
     if (e > s) {
       Hit h;
       h.fs = s;
@@ -135,7 +167,7 @@ Outcome Evaluator::regex(const Condition& c) {
       out.hits.push_back(std::move(h));
       if (out.hits.size() >= kLeafCap) break;
     }
-    std::size_t next = e > pos ? e : pos + 1;
+    std::size_t next = rejected ? s + 1 : e > pos ? e : pos + 1;
     while (next < text.size() && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) ++next;
     pos = next;
   }

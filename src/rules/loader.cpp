@@ -388,7 +388,9 @@ bool Loader::parse_condition(const XmlFile& f, xmlNodePtr n, const std::string& 
   switch (c.type) {
     case T::regex: {
       c.pattern = text_of(n);
-      c.rewritten = rewrite_boundaries(c.pattern, false);
+      c.rewritten = edge_boundaries_only(c.pattern, &c.verify_leading, &c.verify_trailing)
+                        ? c.pattern
+                        : rewrite_boundaries(c.pattern, false);
       RE2::Options o;
       o.set_log_errors(false);
       o.set_max_mem(32 << 20);

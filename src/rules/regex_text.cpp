@@ -181,6 +181,45 @@ std::string rewrite_boundaries(std::string_view pattern, bool for_set) {
   return out;
 }
 
+bool edge_boundaries_only(std::string_view pattern, bool* leading, bool* trailing) {
+  *leading = *trailing = false;
+  if (!ascii_only(pattern)) return false;
+  const auto ps = split_pattern(pattern);
+  // top-level alternatives as [first, last] piece ranges
+  std::vector<std::pair<std::size_t, std::size_t>> alts;
+  int depth = 0;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < ps.size(); ++i) {
+    if (ps[i].kind == Piece::open) ++depth;
+    if (ps[i].kind == Piece::close) --depth;
+    if (ps[i].kind == Piece::bar && depth == 0) {
+      alts.emplace_back(start, i);
+      start = i + 1;
+    }
+  }
+  alts.emplace_back(start, ps.size());
+  std::size_t lead = 0, trail = 0, edges = 0, total = 0;
+  for (const auto& p : ps) total += p.kind == Piece::boundary;
+  for (auto [a, b] : alts) {
+    if (b == a) return false;  // an empty alternative
+    const bool l = ps[a].kind == Piece::boundary;
+    const bool t = b - 1 > a && ps[b - 1].kind == Piece::boundary;
+    // a quantifier right after a leading \b, or a lone \b alternative: not an edge
+    if (l && ps[a].end < pattern.size() &&
+        std::string_view("*+?{").find(pattern[ps[a].end]) != std::string_view::npos)
+      return false;
+    lead += l;
+    trail += t;
+    edges += l + t;
+  }
+  if (edges != total) return false;  // some \b inside an alternative or a group
+  if (lead != 0 && lead != alts.size()) return false;
+  if (trail != 0 && trail != alts.size()) return false;
+  *leading = lead != 0;
+  *trailing = trail != 0;
+  return true;
+}
+
 std::string anchor_for_ripgrep(std::string_view set_pattern) {
   std::string out;
   const auto ps = split_pattern(set_pattern);

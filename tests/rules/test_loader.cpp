@@ -187,4 +187,12 @@ TEST_CASE("\\b rewrite: Unicode-aware for matching, superset for the prefilter")
   CHECK(rewrite_boundaries("\\b\\pL+\\b", true) == "\\pL+");  // non-ASCII: boundaries dropped
   CHECK(anchor_for_ripgrep("\\bvote\\b") == "(?-u:\\b)vote(?-u:\\b)");
   CHECK(quote_regex("a.b (c)") == "a\\.b \\(c\\)");
+  bool lead = false, trail = false;
+  CHECK(edge_boundaries_only("\\b(?:a|b)\\b", &lead, &trail));
+  CHECK((lead && trail));
+  CHECK(edge_boundaries_only("\\ba|\\bc", &lead, &trail));
+  CHECK((lead && !trail));
+  CHECK_FALSE(edge_boundaries_only("\\ba|c", &lead, &trail));       // mixed alternatives
+  CHECK_FALSE(edge_boundaries_only("(?:\\ba)", &lead, &trail));     // inside a group
+  CHECK_FALSE(edge_boundaries_only("\\b\\pL+\\b", &lead, &trail));  // not ASCII
 }
