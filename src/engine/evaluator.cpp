@@ -134,6 +134,12 @@ Outcome Evaluator::regex(const Condition& c) {
   const std::string& text = a_.folded();
   const re2::StringPiece input(text);
   const bool boundaries = c.rewritten.find("(?P<vb") != std::string::npos;
+  if (exists_only_ && !boundaries && !c.verify_leading && !c.verify_trailing) {
+    out.holds = re.Match(input, 0, text.size(), RE2::UNANCHORED, nullptr, 0);
+    if (out.holds) out.hits.push_back(Hit{});  // a placeholder: the position is not needed
+    return out;
+  }
+  const std::size_t cap = exists_only_ ? 1 : kLeafCap;
   const int nsub = boundaries ? re.NumberOfCapturingGroups() + 1 : 1;
   std::vector<re2::StringPiece> sub(static_cast<std::size_t>(nsub));
   std::vector<std::pair<int, bool>> edges;  // group index, leading?
@@ -165,7 +171,7 @@ Outcome Evaluator::regex(const Condition& c) {
       h.fs = s;
       h.fe = e;
       out.hits.push_back(std::move(h));
-      if (out.hits.size() >= kLeafCap) break;
+      if (out.hits.size() >= cap) break;
     }
     std::size_t next = rejected ? s + 1 : e > pos ? e : pos + 1;
     while (next < text.size() && (static_cast<unsigned char>(text[next]) & 0xC0) == 0x80) ++next;
@@ -243,6 +249,7 @@ void Evaluator::test_at(const TokenTest& t, std::size_t i, std::vector<std::size
 Outcome Evaluator::word(const Condition& c) {
   need_words();
   Outcome out;
+  const std::size_t cap = exists_only_ ? 1 : kLeafCap;
   std::vector<std::size_t> lengths;
   for (std::size_t i = 0; i < words_.size(); ++i) {
     test_at(c.tokens.front(), i, lengths);
@@ -254,7 +261,7 @@ Outcome Evaluator::word(const Condition& c) {
     h.fs = (*tokens_)[words_[i]].fspan.start;
     h.fe = (*tokens_)[words_[i + n - 1]].fspan.end;
     out.hits.push_back(std::move(h));
-    if (out.hits.size() >= kLeafCap) break;
+    if (out.hits.size() >= cap) break;
     i += n - 1;
   }
   out.holds = !out.hits.empty();
@@ -280,6 +287,7 @@ long Evaluator::phrase_from(const Condition& c, std::size_t k, std::size_t i) {
 Outcome Evaluator::phrase(const Condition& c) {
   need_words();
   Outcome out;
+  const std::size_t cap = exists_only_ ? 1 : kLeafCap;
   for (std::size_t i = 0; i < words_.size(); ++i) {
     long end = phrase_from(c, 0, i);
     if (end <= static_cast<long>(i)) continue;
@@ -289,7 +297,7 @@ Outcome Evaluator::phrase(const Condition& c) {
     h.fs = (*tokens_)[words_[i]].fspan.start;
     h.fe = (*tokens_)[words_[static_cast<std::size_t>(end - 1)]].fspan.end;
     out.hits.push_back(std::move(h));
-    if (out.hits.size() >= kLeafCap) break;
+    if (out.hits.size() >= cap) break;
     i = static_cast<std::size_t>(end - 1);
   }
   out.holds = !out.hits.empty();
@@ -443,20 +451,27 @@ Outcome Evaluator::eval(const Condition& c, int depth, std::vector<std::string>*
         if (!o.holds) continue;
         out.holds = true;
         for (auto& h : o.hits) out.hits.push_back(std::move(h));
+        if (exists_only_) break;
       }
       sort_unique(out.hits);
       break;
     }
     case T::not_: {
       std::vector<std::string> ignored;
+      const bool saved = exists_only_;
+      exists_only_ = trace == nullptr;
       Outcome o = eval(c.children.front(), depth + 1, trace, ignored);
+      exists_only_ = saved;
       out.holds = !o.holds;
       if (o.holds) detail = "the excluded condition occurs: " + spans_text(o.hits);
       break;
     }
     case T::absent: {
       std::vector<std::string> ignored;
+      const bool saved = exists_only_;
+      exists_only_ = trace == nullptr;
       Outcome o = eval(c.children.front(), depth + 1, trace, ignored);
+      exists_only_ = saved;
       out.holds = !o.holds;
       if (o.holds)
         detail = "present: " + spans_text(o.hits);
@@ -467,13 +482,18 @@ Outcome Evaluator::eval(const Condition& c, int depth, std::vector<std::string>*
       break;
     }
     case T::count: {
+      const bool saved = exists_only_;
+      exists_only_ = false;  // counting needs every occurrence
       Outcome o = eval(c.children.front(), depth + 1, trace, missing);
+      exists_only_ = saved;
       out.holds = o.hits.size() >= c.min;
       detail = std::to_string(o.hits.size()) + " occurrence(s)";
       if (out.holds) out.hits = std::move(o.hits);
       break;
     }
     case T::near: {
+      const bool saved = exists_only_;
+      exists_only_ = false;  // proximity needs every occurrence
       std::vector<Outcome> parts;
       bool all = true;
       for (const auto& ch : c.children) {
@@ -484,6 +504,7 @@ Outcome Evaluator::eval(const Condition& c, int depth, std::vector<std::string>*
         }
         parts.push_back(std::move(o));
       }
+      exists_only_ = saved;
       if (all) out = near(c, parts);
       if (all && !out.holds) detail = "each part occurs, but not close enough";
       break;

@@ -60,6 +60,9 @@ class Evaluator {
   const std::vector<Token>* tokens_ = nullptr;
   std::vector<std::size_t> words_;  // indices of non-punctuation tokens
   std::vector<std::size_t> lengths_scratch_;
+  // Inside <not>/<absent> (without explain) only whether a condition holds matters: leaves stop
+  // at their first occurrence and regexes run without positions.
+  bool exists_only_ = false;
 };
 
 }  // namespace veille::engine_detail
