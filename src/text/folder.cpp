@@ -325,6 +325,7 @@ class Folder {
             // A single ' ' between two non-space ASCII bytes stays in the linear piece.
             if (c == ' ' && i + 1 < n && s[i + 1] < 0x80 && kAscii.cls[s[i + 1]] != aSpace &&
                 kAscii.cls[s[i + 1]] != aDrop) {
+              note_space(o, w);
               o[w++] = ' ';
               prev_ = aSpace;
               word_latin_ = false;
@@ -400,11 +401,20 @@ class Folder {
     t.resize(w_);
     if (map_) out_.segs.push_back({static_cast<std::uint32_t>(w_), static_cast<std::uint32_t>(n)});
     if (!leet_.empty()) rewrite_leet(t, leet_);
-    join_spaced_letters(out_, map_);
+    if (spaced_) join_spaced_letters(out_, map_);
   }
 
  private:
   std::uint32_t fpos() const { return static_cast<std::uint32_t>(w_); }
+  // Called before a space is written at w: counts single-letter words in a row, so that the
+  // spelled-out-letters pass only runs when there may be something to join.
+  void note_space(const char* o, std::size_t w) {
+    if (w >= 1 && o[w - 1] >= 'a' && o[w - 1] <= 'z' && (w == 1 || o[w - 2] == ' ')) {
+      if (++singles_ >= 3) spaced_ = true;
+    } else {
+      singles_ = 0;
+    }
+  }
   void ensure(std::size_t k) {
     std::string& t = out_.text;
     if (w_ + k > t.size()) t.resize(std::max(t.size() * 2, w_ + k + 16));
@@ -470,6 +480,7 @@ class Folder {
       begin_piece(start);
     }
     if (breaks) out_.breaks.emplace_back(fpos(), breaks);
+    note_space(out_.text.data(), w_);
     put(" ", 1);
     prev_ = aSpace;
     word_latin_ = false;
@@ -527,6 +538,8 @@ class Folder {
   bool decided_mixed_ = false;
   std::vector<std::uint32_t> leet_;
   std::size_t w_ = 0;  // bytes written to out_.text
+  std::uint32_t singles_ = 0;
+  bool spaced_ = false;
 };
 
 }  // namespace
