@@ -2,6 +2,7 @@
 // where the rule's condition can hold. The engine compiles all of them into one RE2::Set.
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <optional>
 #include <set>
 #include <string>
@@ -18,7 +19,18 @@ namespace {
 struct Alt {
   std::vector<std::string> patterns;  // any of them
   std::size_t score = 0;              // higher = more selective
+  std::string weak;                   // a literal that occurs in most texts, if any
 };
+
+bool is_weak_literal(const std::string& l, bool bounded) {
+  static const char* common[] = {"a",  "la", "le", "de", "du", "et", "en", "un", "au",
+                                 "il", "on", "ne", "se", "ce", "y",  "l'", "d'"};
+  if (l.size() <= 1) return true;
+  if (!bounded && l.size() <= 2) return true;
+  for (const char* c : common)
+    if (l == c) return true;
+  return false;
+}
 
 std::size_t regex_score(const std::string& p) {
   std::size_t letters = 0, bars = 0;
@@ -123,7 +135,15 @@ std::optional<Alt> token_anchor(const TokenTest& t,
   if (lits.empty()) return std::nullopt;
   std::sort(lits.begin(), lits.end());
   lits.erase(std::unique(lits.begin(), lits.end()), lits.end());
-  for (const auto& l : lits) a.patterns.push_back(quote_regex(l));
+  // Short literals get ASCII word boundaries (a token is delimited in the folded view, and
+  // ASCII \b is a superset of the Unicode boundary): "pen" must not select "open", "pendant".
+  auto alnum = [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) != 0; };
+  for (const auto& l : lits) {
+    const bool prefix = std::find(t.prefixes.begin(), t.prefixes.end(), l) != t.prefixes.end();
+    std::string q = quote_regex(l);
+    if (l.size() <= 4 && alnum(l.front()) && alnum(l.back())) q = "\\b" + q + (prefix ? "" : "\\b");
+    a.patterns.push_back(std::move(q));
+  }
   a.score = literal_score(lits);
   return a;
 }
@@ -161,6 +181,7 @@ std::optional<Alt> anchor_of(const Condition& c,
         auto a = anchor_of(ch, lexicons);
         if (!a) return std::nullopt;  // one branch can hold without any literal
         all.patterns.insert(all.patterns.end(), a->patterns.begin(), a->patterns.end());
+        if (all.weak.empty()) all.weak = a->weak;
         all.score = std::min(all.score, a->score);
       }
       return all;
@@ -178,9 +199,11 @@ std::optional<Alt> anchor_of(const Condition& c,
 }  // namespace
 
 std::string derive_anchor(const Condition& c,
-                          const std::map<std::string, Lexicon, std::less<>>& lexicons) {
+                          const std::map<std::string, Lexicon, std::less<>>& lexicons,
+                          std::string* weak) {
   auto a = anchor_of(c, lexicons);
   if (!a || a->patterns.empty()) return {};
+  if (weak) *weak = a->weak;
   std::set<std::string> seen;
   std::string out;
   for (const auto& p : a->patterns) {

@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <set>
 
@@ -694,6 +695,7 @@ std::unique_ptr<RuleSet::Impl> Loader::finish() {
   for (const auto& r : rules_) check_lexicon_refs(*r.condition, r, rule_where_[r.id]);
 
   for (auto& r : rules_) {
+    std::string weak;
     if (!r.explicit_anchors.empty()) {
       if (r.explicit_anchors.size() == 1) {
         r.anchor = rewrite_boundaries(r.explicit_anchors.front(), true);
@@ -704,9 +706,14 @@ std::unique_ptr<RuleSet::Impl> Loader::finish() {
         }
       }
     } else {
-      r.anchor = derive_anchor(*r.condition, lexicons_);
+      r.anchor = derive_anchor(*r.condition, lexicons_, &weak);
       r.anchor_derived = !r.anchor.empty();
     }
+    if (!weak.empty())
+      warnings_.push_back(r.file + ":" + std::to_string(r.line) + ": warning: [" + r.id +
+                          "] weak anchor: the derived prefilter includes \"" + weak +
+                          "\", which occurs in most texts (the rule is evaluated on them); add "
+                          "an <anchor>");
     if (r.anchor.empty())
       warnings_.push_back(r.file + ":" + std::to_string(r.line) + ": warning: [" + r.id +
                           "] no anchor could be derived (lemma-only or metadata conditions): the "

@@ -31,8 +31,10 @@ std::optional<ScopeKind> scope_from_name(std::string_view name);
 // Derives the prefilter anchor of a condition: a regex over the folded view that occurs in
 // every text where the condition holds; empty when none can be derived (lemma-only, kind=emoji,
 // meta ...). `lexicons` resolves <word lexicon=…>.
+// `weak` (optional) receives a literal of the anchor that occurs in most texts ("a", "l'").
 std::string derive_anchor(const Condition& c,
-                          const std::map<std::string, Lexicon, std::less<>>& lexicons);
+                          const std::map<std::string, Lexicon, std::less<>>& lexicons,
+                          std::string* weak = nullptr);
 
 }  // namespace rules_detail
 }  // namespace veille

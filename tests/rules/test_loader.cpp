@@ -135,7 +135,7 @@ TEST_CASE("anchors are derived from required literals, or explicit") {
   CHECK(set.rule("t.word-form")->anchor == "(?:sondage)|(?:sondages)");
   CHECK(set.rule("t.word-prefix")->anchor == "estim");
   // multi-word entries: their longest token
-  CHECK(set.rule("t.word-lexicon")->anchor == "(?:ifop)|(?:interactive)|(?:opinionway)");
+  CHECK(set.rule("t.word-lexicon")->anchor == "(?:\\bifop\\b)|(?:interactive)|(?:opinionway)");
   // regexes: RE2's FilteredRE2 atoms when they are selective enough, else the whole pattern
   CHECK(set.rule("t.regex")->anchor == "election");
   CHECK(set.rule("t.not")->anchor == "votez");
