@@ -133,7 +133,7 @@ class SarifWriter final : public Writer {
          << json_quote(uri) << "},\"region\":{\"startLine\":" << f.line
          << ",\"startColumn\":" << f.column << ",\"endLine\":" << end.line
          << ",\"endColumn\":" << end.column << ",\"byteOffset\":" << f.start
-         << ",\"byteLength\":" << (f.end - f.start)
+         << ",\"byteLength\":" << (f.end > f.start ? f.end - f.start : 0)
          << ",\"snippet\":{\"text\":" << json_quote(ctx_.shown(f.matched)) << "}}}";
     if (doc.line > 0)
       out_ << ",\"logicalLocations\":[{\"name\":" << json_quote(doc.id) << ",\"kind\":\"record\"}]";
