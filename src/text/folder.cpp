@@ -176,15 +176,24 @@ void join_spaced_letters(FoldResult& r, bool with_map) {
   // Keep only runs whose inner spaces carry no line break and, with a map, whose ends can
   // start pieces.
   std::vector<Run> ok;
-  for (const Run& run : runs) {
-    bool has_break = false;
-    for (const auto& br : r.breaks) has_break |= (br.first > run.a && br.first < run.b);
-    if (has_break) continue;
-    std::uint32_t o;
-    bool lin;
-    if (with_map && (!cut_point(r.segs, run.a, o, lin) || !cut_point(r.segs, run.b, o, lin)))
-      continue;
-    ok.push_back(run);
+  std::size_t bk = 0;
+  for (const Run& whole : runs) {
+    // A line break splits a run (runs and breaks are both in order: one pointer walks the
+    // breaks); each part needs four letters again.
+    while (bk < r.breaks.size() && r.breaks[bk].first <= whole.a) ++bk;
+    std::size_t a = whole.a;
+    while (a < whole.b) {
+      std::size_t b = whole.b;
+      if (bk < r.breaks.size() && r.breaks[bk].first < whole.b) b = r.breaks[bk++].first;
+      const Run run{a, b};
+      a = b + 1;
+      if ((run.b - run.a + 1) / 2 < kMinLetters) continue;
+      std::uint32_t o;
+      bool lin;
+      if (with_map && (!cut_point(r.segs, run.a, o, lin) || !cut_point(r.segs, run.b, o, lin)))
+        continue;
+      ok.push_back(run);
+    }
   }
   if (ok.empty()) return;
   if (!with_map) {
@@ -239,10 +248,9 @@ void join_spaced_letters(FoldResult& r, bool with_map) {
   }
   while (si < r.segs.size()) segs.push_back(shifted(r.segs[si++]));
   out.append(t, p, n - p);
+  std::size_t before = 0, ri = 0;
   for (auto& br : r.breaks) {
-    std::size_t before = 0;
-    for (const Run& run : ok)
-      if (run.b <= br.first) before += (run.b - run.a) / 2;
+    for (; ri < ok.size() && ok[ri].b <= br.first; ++ri) before += (ok[ri].b - ok[ri].a) / 2;
     br.first = static_cast<std::uint32_t>(br.first - before);
   }
   t.swap(out);

@@ -121,6 +121,7 @@ const FoldCase kFoldCases[] = {
     {"three single letters stay", "il y a à peine", "il y a a peine"},
     {"short enumeration stays", "a b c", "a b c"},
     {"spaced across a line break stays", "s o\nn d", "s o n d"},
+    {"a line break splits a spelled-out run", "v o\nt e z s o n d a g e", "v o tezsondage"},
     // invalid UTF-8
     {"invalid byte",
      "a\xff"
@@ -179,6 +180,15 @@ TEST_CASE("fold: a dropped character inside a range is covered, at its edges it 
   CHECK(a.to_original(0, 2) == veille::Span{0, 2});
   CHECK(a.to_original(2, 4) == veille::Span{5, 7});
   CHECK(a.to_original(0, 4) == veille::Span{0, 7});
+}
+
+TEST_CASE("fold: spelled-out letters and line breaks in bulk stay linear", "[fold]") {
+  std::string text;
+  for (int i = 0; i < 200000; ++i) text += (i % 2 ? "s o n d a g e\n" : "v o\nt e z\n");
+  Analysis a(text);
+  CHECK(a.folded().substr(0, 24) == "v o t e z sondage v o t ");
+  CHECK(a.to_original(10, 17) == veille::Span{10, 23});
+  CHECK(a.tokens().size() > 200000);
 }
 
 TEST_CASE("fold: a 20 MB single line folds", "[fold]") {
