@@ -71,6 +71,16 @@ std::string role_name(AuthorRole r) {
   return "public";
 }
 
+// For <any>: at one start position keep the longest hit ("65,8 %" rather than "65,8").
+void longest_per_start(std::vector<Hit>& hits) {
+  std::stable_sort(hits.begin(), hits.end(), [](const Hit& x, const Hit& y) {
+    return x.fs != y.fs ? x.fs < y.fs : x.fe > y.fe;
+  });
+  hits.erase(std::unique(hits.begin(), hits.end(),
+                         [](const Hit& x, const Hit& y) { return x.fs == y.fs; }),
+             hits.end());
+}
+
 }  // namespace
 
 Evaluator::Evaluator(const Analysis& a, const Document& doc, const MatchOptions& opt,
@@ -453,7 +463,7 @@ Outcome Evaluator::eval(const Condition& c, int depth, std::vector<std::string>*
         for (auto& h : o.hits) out.hits.push_back(std::move(h));
         if (exists_only_) break;
       }
-      sort_unique(out.hits);
+      longest_per_start(out.hits);
       break;
     }
     case T::not_: {
