@@ -446,11 +446,17 @@ class Tokenizer {
         } else if (ri && nx >= 0x1F1E6 && nx <= 0x1F1FF) {
           j += l;
           ri = false;
+        } else if (!ri && is_emoji(nx) && dropped_zwj_at(j)) {
+          j += l;  // ZWJ sequence (the joiner itself is folded away): one emoji
         } else {
           break;
         }
       }
-      emit(TokenKind::emoji, i, j);
+      Token& t = emit(TokenKind::emoji, i, j);
+      // The variation selectors and joiners folded away after an emoji belong to it.
+      t.span.end = dropped_end(j, t.span.end);
+      if (!out_.sentences.empty()) out_.sentences.back().end = t.span.end;
+      if (!out_.paragraphs.empty()) out_.paragraphs.back().end = t.span.end;
       return j;
     }
     const CpEntry& e = cp_entry(cp);
@@ -461,6 +467,26 @@ class Tokenizer {
     if (cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0x061F || cp == 0x0964)
       sentence_end(t);
     return i + len;
+  }
+
+  // Zero-length pieces (dropped input) at folded offset f: their original range, or
+  // [end, end) when there are none.
+  std::pair<std::size_t, std::size_t> dropped_at(std::size_t f, std::size_t end) const {
+    auto it = std::lower_bound(segs_.begin(), segs_.end() - 1, f,
+                               [](const Seg& s, std::size_t v) { return s.f < v; });
+    std::size_t k = static_cast<std::size_t>(it - segs_.begin());
+    const std::size_t k0 = k;
+    while (k + 1 < segs_.size() && segs_[k].f == f && segs_[k + 1].f == f) ++k;
+    if (k == k0) return {end, end};
+    return {segs_[k0].orig(), segs_[k].orig()};
+  }
+  std::size_t dropped_end(std::size_t f, std::size_t end) const {
+    auto [a, b] = dropped_at(f, end);
+    return a == end ? b : end;
+  }
+  bool dropped_zwj_at(std::size_t f) const {
+    auto [a, b] = dropped_at(f, 0);
+    return b > a && orig_.substr(a, b - a).find("\xE2\x80\x8D") != std::string_view::npos;
   }
 
   // Camel-case, digit and underscore parts of a hashtag, taken from the original spelling.
