@@ -191,6 +191,19 @@ CpEntry compute_entry(UChar32 c) {
     return e;
   }
   int8_t type = u_charType(c);
+  if (type == U_UNASSIGNED || type == U_PRIVATE_USE_CHAR) {
+    // Kept as they are (and cheap to tabulate: most of the code space is unassigned).
+    if (u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) {
+      e.kind = kDrop;
+      return e;
+    }
+    icu::UnicodeString u(c);
+    std::string b;
+    u.toUTF8String(b);
+    e.len = static_cast<std::uint8_t>(b.size());
+    std::memcpy(e.bytes, b.data(), b.size());
+    return e;
+  }
   if (type == U_CONTROL_CHAR || type == U_FORMAT_CHAR ||
       u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT)) {
     e.kind = kDrop;
