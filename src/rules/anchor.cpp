@@ -23,8 +23,13 @@ struct Alt {
 };
 
 bool is_weak_literal(const std::string& l, bool bounded) {
-  static const char* common[] = {"a",  "la", "le", "de", "du", "et", "en", "un", "au",
-                                 "il", "on", "ne", "se", "ce", "y",  "l'", "d'"};
+  // very frequent French (and English) words: an anchor made of them selects most texts
+  static const char* common[] = {"a",    "la",    "le",  "de",   "du",    "et",   "en",   "un",
+                                 "au",   "il",    "on",  "ne",   "se",    "ce",   "y",    "l'",
+                                 "d'",   "les",   "des", "une",  "est",   "sont", "pour", "avec",
+                                 "dans", "sur",   "par", "plus", "pas",   "tout", "tous", "toutes",
+                                 "fait", "faire", "ici", "hier", "allez", "va",   "vous", "nous",
+                                 "the",  "and",   "for", "is",   "to",    "of",   "in",   "it"};
   if (l.size() <= 1) return true;
   if (!bounded && l.size() <= 2) return true;
   for (const char* c : common)
@@ -141,7 +146,9 @@ std::optional<Alt> token_anchor(const TokenTest& t,
   for (const auto& l : lits) {
     const bool prefix = std::find(t.prefixes.begin(), t.prefixes.end(), l) != t.prefixes.end();
     std::string q = quote_regex(l);
-    if (l.size() <= 4 && alnum(l.front()) && alnum(l.back())) q = "\\b" + q + (prefix ? "" : "\\b");
+    const bool bounded = l.size() <= 4 && alnum(l.front()) && alnum(l.back());
+    if (bounded) q = "\\b" + q + (prefix ? "" : "\\b");
+    if (a.weak.empty() && is_weak_literal(l, bounded)) a.weak = l;
     a.patterns.push_back(std::move(q));
   }
   a.score = literal_score(lits);

@@ -146,7 +146,11 @@ TEST_CASE("anchors are derived from required literals, or explicit") {
   CHECK(set.rule("t.any")->anchor == "(?:sortie des urnes)|(?:exitpoll)");
   // the phrase picks its most selective element
   CHECK(set.rule("t.phrase")->anchor == "(?:estimations)|(?:resultats)");
-  CHECK(set.warnings().empty());
+  // an anchor made of a very frequent word is accepted, with a warning
+  CHECK(set.rule("t.weak")->anchor == "(?:\\btous\\b)|(?:toutes)");
+  REQUIRE(set.warnings().size() == 1);
+  CHECK(set.warnings()[0].find(":" + std::to_string(set.rule("t.weak")->line) +
+                               ": warning: [t.weak] weak anchor") != std::string::npos);
 }
 
 TEST_CASE("enable and disable select by rule id, citation id, tag or prefix") {
