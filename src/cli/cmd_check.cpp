@@ -10,6 +10,10 @@
 #include <string>
 #include <vector>
 
+#include <spdlog/spdlog.h>
+
+#include <stdexcept>
+
 #include "cli/commands.hpp"
 #include "cli/options_check.hpp"
 #include "veille/batch.hpp"
@@ -118,11 +122,15 @@ int run_check(const CheckArgs& args) {
                (args.color == "auto" && args.output.empty() && isatty(STDOUT_FILENO));
   ropt.redact = args.redact;
   ropt.explain = args.explain;
+  ropt.locale_dir = data_dir() + "/locales";
   std::unique_ptr<Writer> writer;
   try {
     writer = make_writer(args.format, ropt, *out);
-  } catch (const std::exception& e) {
+  } catch (const std::invalid_argument& e) {
     std::cerr << "veille: --format: " << e.what() << "\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "veille: --locale: " << e.what() << "\n";
     return 2;
   }
 
@@ -134,6 +142,7 @@ int run_check(const CheckArgs& args) {
     std::cerr << "veille: " << e.what() << "\n";
     return 2;
   }
+  for (const auto& warning : suppressor.warnings()) spdlog::warn("{}", warning);
 
   BatchOptions bopt;
   bopt.jobs = args.jobs;
