@@ -27,7 +27,7 @@ struct AnalyzeArgs {
 std::string json_string(std::string_view s) {
   std::string out = "\"";
   for (std::size_t i = 0; i < s.size();) {
-    char32_t cp;
+    char32_t cp = 0;
     std::size_t n = text_detail::decode_utf8(s, i, cp);
     if (n == 0) {
       out += "\xEF\xBF\xBD";
