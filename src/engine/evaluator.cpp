@@ -498,7 +498,17 @@ Outcome Evaluator::eval(const Condition& c, int depth, std::vector<std::string>*
       exists_only_ = saved;
       out.holds = o.hits.size() >= c.min;
       detail = std::to_string(o.hits.size()) + " occurrence(s)";
-      if (out.holds) out.hits = std::move(o.hits);
+      if (out.holds && !o.hits.empty()) {
+        // one hit from the first to the last occurrence, each occurrence as evidence
+        Hit h = o.hits.front();
+        for (const Hit& x : o.hits) {
+          h.fs = std::min(h.fs, x.fs);
+          h.fe = std::max(h.fe, x.fe);
+          h.w1 = std::max(h.w1, x.w1);
+          h.evidence.emplace_back(x.fs, x.fe);
+        }
+        out.hits.push_back(std::move(h));
+      }
       break;
     }
     case T::near: {

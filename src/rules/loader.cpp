@@ -753,8 +753,9 @@ void apply_selection(RuleSet::Impl& impl, const LoadOptions& opt) {
       bool used = std::any_of(impl.rules.begin(), impl.rules.end(),
                               [&](const Rule& r) { return selector_matches(s, r); });
       if (!used)
-        throw make_pack_error("--" + std::string(flag), 0, 0, "",
-                              "\"" + s + "\" matches no rule id, citation id or tag");
+        throw RulePackError("", 0, 0, "",
+                            "veille: --" + std::string(flag) + " \"" + s +
+                                "\" matches no loaded rule id, citation id or tag");
     }
   };
   check_used(opt.enable, "enable");

@@ -2,6 +2,8 @@
 // selection, Unicode boundaries, span mapping, explain traces, scopes, caps.
 #include <catch2/catch.hpp>
 
+#include <thread>
+
 #include "veille/engine.hpp"
 
 using namespace veille;
@@ -190,4 +192,30 @@ TEST_CASE("per-rule match cap and language filter") {
   CHECK(of_rule(run(doc_of(text), o), "t.word-form").size() == 20);
   CHECK(of_rule(run(doc_of("a new poll"), {}, "en"), "t.lang").size() == 1);
   CHECK(of_rule(run(doc_of("a new poll"), {}, "fr"), "t.lang").empty());
+}
+
+TEST_CASE("match is thread-safe: concurrent calls give the sequential results") {
+  const std::vector<std::string> texts = {"Un sondage donne Paul en tête",
+                                          "Hier Macron à 24 % selon la rumeur",
+                                          "Une élection, une réélection", "Allez #a #b #c"};
+  std::vector<std::size_t> expected;
+  for (const auto& t : texts) expected.push_back(run(doc_of(t)).size());
+  std::vector<int> bad(2, 0);
+  std::vector<std::thread> threads;
+  for (int k = 0; k < 2; ++k)
+    threads.emplace_back([&, k] {
+      for (int round = 0; round < 200; ++round)
+        for (std::size_t i = 0; i < texts.size(); ++i)
+          if (run(doc_of(texts[i])).size() != expected[i]) ++bad[static_cast<std::size_t>(k)];
+    });
+  for (auto& t : threads) t.join();
+  CHECK(bad[0] == 0);
+  CHECK(bad[1] == 0);
+  // sondage: t.word-form + t.absent; Macron à 24 %: t.near + t.word-kind; élection: t.regex;
+  // three hashtags: t.count, one match from the first to the last
+  CHECK(expected == std::vector<std::size_t>{2, 2, 1, 1});
+  auto counted = of_rule(run(doc_of("Allez #a #b #c")), "t.count");
+  REQUIRE(counted.size() == 1);
+  CHECK(counted[0].span == Span{6, 14});
+  CHECK(counted[0].evidence.size() == 4);
 }
