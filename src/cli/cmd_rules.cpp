@@ -215,6 +215,7 @@ int run_test(const RulesArgs& a) {
   copt.rule_paths = a.rules;
   copt.enable = a.enable;
   copt.disable = a.disable;
+  copt.merge_findings = false;  // every rule must show its own finding, even when covered
   Checker checker(copt);
   const Matcher matcher(checker.rules());
   const bool overlap = a.spans == "overlap";
