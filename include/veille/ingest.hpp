@@ -7,6 +7,10 @@
 // extension (after stripping ".gz"), then by sniffing the first bytes.
 // Size caps: a single record (a JSON line, a whole HTML/Markdown/text/feed file) larger than
 // max_record_bytes yields one error record naming the cap; the run goes on.
+// Charsets: whole files that are not UTF-8 are converted (declared charset, else ICU's
+// detector) and Meta::charset names the source charset. JSON-lines must be UTF-8 (RFC 8259): a
+// line with invalid UTF-8 is an error record. A file with > 2 % control bytes is not text: one
+// error record. Territory is left empty when the input gives none (the CLI default applies).
 #include <cstdint>
 #include <functional>
 #include <memory>
