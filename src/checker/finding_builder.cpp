@@ -59,7 +59,8 @@ Instant lawful_from(const Rule& rule, const Calendar& calendar, const Territory&
                     Instant blocked_until) {
   Instant t = blocked_until;
   for (int guard = 0; guard < 16; ++guard) {
-    const auto still = applicable_windows(rule, calendar.active_at(t, territory));
+    const std::vector<Window> active = calendar.active_at(t, territory);
+    const auto still = applicable_windows(rule, active);
     if (still.empty()) break;
     for (const Window* w : still) t = std::max(t, w->until);
   }

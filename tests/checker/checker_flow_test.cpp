@@ -70,7 +70,7 @@ TEST_CASE("the same text after the close is clean", "[checker]") {
   CHECK(r.notices.empty());
 }
 
-TEST_CASE("--at overrides published_at", "[checker]") {
+TEST_CASE("the --at time overrides published_at", "[checker]") {
   auto at = parse_timestamp("2017-05-07T19:59:00+02:00", *find_territory("FR"));
   REQUIRE(at);
   const Result r = checker().check(doc("Les résultats provisoires", "2017-05-07T21:00:00+02:00"), at->at);
