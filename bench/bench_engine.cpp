@@ -1,6 +1,8 @@
 // bench_engine CORPUS.jsonl [RULES_DIR]   — rule-pack load time and engine throughput, one core.
 // bench_engine --print-anchors [RULES_DIR] — the anchors in ripgrep syntax, one per line, for
 //                                            `rg -c -f` side by side (make bench).
+// bench_engine --per-rule CORPUS.jsonl [RULES_DIR] — per rule: records where its anchor fires
+//                                            (candidates), records it matched, evaluation time.
 // Engine throughput = folded view + RE2::Set + candidate evaluation (tokens/lemmas only when a
 // candidate needs them), measured on the records' text bytes; prints a Markdown table fragment.
 #include <simdjson.h>
@@ -10,6 +12,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -37,6 +40,8 @@ int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   const bool print_anchors = !args.empty() && args[0] == "--print-anchors";
   if (print_anchors) args.erase(args.begin());
+  const bool per_rule = !args.empty() && args[0] == "--per-rule";
+  if (per_rule) args.erase(args.begin());
   if ((!print_anchors && args.empty()) || args.size() > (print_anchors ? 1u : 2u)) {
     std::cerr << "usage: bench_engine CORPUS.jsonl [RULES_DIR]\n"
                  "       bench_engine --print-anchors [RULES_DIR]\n";
@@ -86,6 +91,39 @@ int main(int argc, char** argv) {
     veille::RuleSet set = load(rules_dir);
     veille::Matcher matcher(set);
     veille::Document doc;
+    if (per_rule) {
+      // One single-rule matcher per rule, timed on the records where the full Set selects it.
+      const auto& rules = set.rules();
+      std::vector<std::size_t> cand(rules.size()), hit(rules.size());
+      std::vector<double> ms(rules.size());
+      std::vector<std::unique_ptr<veille::RuleSet>> single;
+      std::vector<std::unique_ptr<veille::Matcher>> one;
+      for (const auto& r : rules) {
+        veille::LoadOptions o;
+        o.paths = {rules_dir};
+        o.enable = {r.id};
+        single.push_back(std::make_unique<veille::RuleSet>(veille::RuleSet::load(o)));
+        one.push_back(std::make_unique<veille::Matcher>(*single.back()));
+      }
+      for (const auto& t : texts) {
+        veille::Analysis a(t, "fr");
+        for (std::size_t i : matcher.candidates(a.folded())) {
+          ++cand[i];
+          veille::Analysis b(t, "fr");
+          auto t0 = Clock::now();
+          hit[i] += one[i]->match(b, doc).empty() ? 0 : 1;
+          ms[i] += ms_since(t0);
+        }
+      }
+      std::printf(
+          "| rule | candidate records | %% of records | matched records | eval s |\n"
+          "|---|---:|---:|---:|---:|\n");
+      for (std::size_t i = 0; i < rules.size(); ++i)
+        std::printf("| %s | %zu | %.1f | %zu | %.2f |\n", rules[i].id.c_str(), cand[i],
+                    100.0 * double(cand[i]) / double(std::max<std::size_t>(1, texts.size())),
+                    hit[i], ms[i] / 1e3);
+      return 0;
+    }
     veille::MatchOptions opt;
     std::size_t matches = 0, candidates = 0;
     double best = 1e18;

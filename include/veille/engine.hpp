@@ -33,6 +33,10 @@ struct MatchOptions {
   // entries tied to an election (lexicon attribute election="ID") only count when that election
   // is listed here; empty = every entry counts.
   std::vector<std::string> elections;
+  // Optional, indexed like RuleSet::rules(): a rule whose entry is 0 is not evaluated (the
+  // checker passes the rules that can yield a finding at the document's time: rules without
+  // windows, and rules with one of their windows active). Null = every rule.
+  const std::vector<char>* rule_allowed = nullptr;
 };
 
 class Matcher {

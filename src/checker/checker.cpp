@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <mutex>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <utility>
@@ -48,12 +50,73 @@ Notice notice(std::string code, std::string message,
 
 }  // namespace
 
+// What the checker needs from the calendar at one instant: the active windows, the elections
+// they belong to (for election-specific lexicons) and the rules that can yield a finding.
+struct Period {
+  std::vector<Window> active;
+  std::vector<char> allowed;  // per rule: no window (always) or one of its windows active
+  MatchOptions match_options;
+};
+
+// The active windows only change at window boundaries: per territory, the sorted boundaries
+// and one Period per interval between them, computed once (on first use) instead of per record.
+struct Timeline {
+  std::once_flag once;
+  std::vector<Instant> bounds;  // sorted, unique
+  std::vector<Period> periods;  // periods[k] holds on [bounds[k-1], bounds[k])
+};
+
 struct Checker::Impl {
   CheckerOptions options;
   RuleSet rules;
   Calendar calendar;
   std::unique_ptr<Matcher> matcher;
   std::set<std::string> languages;  // languages some rule covers ("*" = a rule covers all)
+  bool all_languages = false;       // languages contains "*"
+  std::vector<std::unique_ptr<Timeline>> timelines;  // aligned with territories()
+
+  Period make_period(Instant t, const Territory& where) const {
+    Period p;
+    p.active = calendar.active_at(t, where);
+    p.match_options.explain = options.explain;
+    p.match_options.max_matches_per_rule = options.max_matches_per_rule;
+    for (const auto& w : p.active)
+      if (std::find(p.match_options.elections.begin(), p.match_options.elections.end(),
+                    w.election) == p.match_options.elections.end())
+        p.match_options.elections.push_back(w.election);
+    p.allowed.reserve(rules.rules().size());
+    for (const auto& rule : rules.rules())
+      p.allowed.push_back(rule.always() || !detail::applicable_windows(rule, p.active).empty());
+    return p;
+  }
+
+  // The Period at `t` in `where` (a table territory), from the cached timeline.
+  const Period* period(Instant t, const Territory& where) const {
+    const auto& table = territories();
+    if (table.empty() || &where < table.data() || &where >= table.data() + table.size())
+      return nullptr;
+    const auto index = static_cast<std::size_t>(&where - table.data());
+    if (index >= timelines.size()) return nullptr;
+    Timeline& tl = *timelines[index];
+    std::call_once(tl.once, [&] {
+      for (const auto& e : calendar.elections())
+        for (const auto& w : calendar.windows(e, where)) {
+          tl.bounds.push_back(w.from);
+          tl.bounds.push_back(w.until);
+        }
+      std::sort(tl.bounds.begin(), tl.bounds.end());
+      tl.bounds.erase(std::unique(tl.bounds.begin(), tl.bounds.end()), tl.bounds.end());
+      // Before the first boundary no window has started; from each boundary to the next the
+      // set of active windows is the one at the boundary itself.
+      tl.periods.push_back(make_period(
+          tl.bounds.empty() ? Instant{} : tl.bounds.front() - Instant::duration(1), where));
+      for (const Instant b : tl.bounds) tl.periods.push_back(make_period(b, where));
+      for (auto& p : tl.periods) p.match_options.rule_allowed = &p.allowed;
+    });
+    const auto k = static_cast<std::size_t>(
+        std::upper_bound(tl.bounds.begin(), tl.bounds.end(), t) - tl.bounds.begin());
+    return &tl.periods[k];
+  }
 };
 
 Checker::Checker(CheckerOptions options) : impl_(std::make_unique<Impl>()) {
@@ -76,27 +139,36 @@ Checker::Checker(CheckerOptions options) : impl_(std::make_unique<Impl>()) {
     if (rule.languages.empty()) impl_->languages.insert("*");
     for (const auto& l : rule.languages) impl_->languages.insert(l);
   }
+  impl_->all_languages = impl_->languages.count("*") > 0;
+  for (std::size_t i = 0; i < territories().size(); ++i)
+    impl_->timelines.push_back(std::make_unique<Timeline>());
 }
 
 Checker::~Checker() = default;
 
-const RuleSet& Checker::rules() const { return impl_->rules; }
-const Calendar& Checker::calendar() const { return impl_->calendar; }
-const CheckerOptions& Checker::options() const { return impl_->options; }
+const RuleSet& Checker::rules() const {
+  return impl_->rules;
+}
+const Calendar& Checker::calendar() const {
+  return impl_->calendar;
+}
+const CheckerOptions& Checker::options() const {
+  return impl_->options;
+}
 
 Result Checker::check(const Document& doc, std::optional<Instant> at) const {
   const auto& opt = impl_->options;
   if (!doc.error.empty()) return error_result(doc.error);
   if (doc.text.size() > opt.max_document_bytes)
     return error_result("document of " + std::to_string(doc.text.size()) +
-                        " bytes exceeds the size cap of " +
-                        std::to_string(opt.max_document_bytes) + " bytes (--max-doc-size)");
+                        " bytes exceeds the size cap of " + std::to_string(opt.max_document_bytes) +
+                        " bytes (--max-doc-size)");
 
   const std::string code = doc.meta.territory.empty() ? "FR" : doc.meta.territory;
   const Territory* territory = find_territory(code);
   if (!territory)
-    return error_result("field territory: unknown value \"" + code + "\" (accepted: " +
-                        territory_list() + ")");
+    return error_result("field territory: unknown value \"" + code +
+                        "\" (accepted: " + territory_list() + ")");
 
   Result result;
   result.zone = territory->zone;
@@ -108,10 +180,10 @@ Result Checker::check(const Document& doc, std::optional<Instant> at) const {
     if (!parsed) return error_result("field published_at: " + why);
     result.published_at = parsed->at;
     if (!parsed->offset_given)
-      result.notices.push_back(notice(
-          "time-assumed-zone",
-          "published_at has no UTC offset: read as local time in " + territory->zone,
-          {{"value", doc.meta.published_at}, {"zone", territory->zone}}));
+      result.notices.push_back(
+          notice("time-assumed-zone",
+                 "published_at has no UTC offset: read as local time in " + territory->zone,
+                 {{"value", doc.meta.published_at}, {"zone", territory->zone}}));
   } else {
     result.published_at =
         std::chrono::time_point_cast<std::chrono::milliseconds>(std::chrono::system_clock::now());
@@ -122,33 +194,29 @@ Result Checker::check(const Document& doc, std::optional<Instant> at) const {
   }
   const Instant when = *result.published_at;
   if (!impl_->calendar.covers(when))
-    result.notices.push_back(
-        notice("time-outside-calendar",
-               "the publication time is outside the period the election calendar covers: "
-               "time-bound rules could not be checked",
-               {{"at", format_local(when, territory->zone)},
-                {"calendar", impl_->calendar.version()}}));
+    result.notices.push_back(notice(
+        "time-outside-calendar",
+        "the publication time is outside the period the election calendar covers: "
+        "time-bound rules could not be checked",
+        {{"at", format_local(when, territory->zone)}, {"calendar", impl_->calendar.version()}}));
 
   Analysis analysis(doc.text, doc.meta.lang);
   result.lang = analysis.lang();
-  if (!impl_->languages.count("*") && !impl_->languages.count(result.lang))
-    result.notices.push_back(notice("lang-without-rules",
-                                    "no rule covers the language of this text (" + result.lang +
-                                        "): it was not checked",
-                                    {{"lang", result.lang}}));
+  if (!impl_->all_languages && !impl_->languages.count(result.lang))
+    result.notices.push_back(
+        notice("lang-without-rules",
+               "no rule covers the language of this text (" + result.lang + "): it was not checked",
+               {{"lang", result.lang}}));
 
-  const std::vector<Window> active = impl_->calendar.active_at(when, *territory);
-  MatchOptions match_options;
-  match_options.explain = opt.explain;
-  match_options.max_matches_per_rule = opt.max_matches_per_rule;
-  for (const auto& w : active)
-    if (std::find(match_options.elections.begin(), match_options.elections.end(), w.election) ==
-        match_options.elections.end())
-      match_options.elections.push_back(w.election);
+  std::optional<Period> own;  // a territory outside the table: computed for this record
+  const Period* period = impl_->period(when, *territory);
+  if (!period) period = &own.emplace(impl_->make_period(when, *territory));
+  if (own) own->match_options.rule_allowed = &own->allowed;
+  const std::vector<Window>& active = period->active;
 
-  const detail::FindingContext context{doc, *territory, when, active, impl_->calendar,
-                                       impl_->rules, opt.locale, opt.explain};
-  for (const Match& m : impl_->matcher->match(analysis, doc, match_options))
+  const detail::FindingContext context{
+      doc, *territory, when, active, impl_->calendar, impl_->rules, opt.locale, opt.explain};
+  for (const Match& m : impl_->matcher->match(analysis, doc, period->match_options))
     if (auto f = detail::build_finding(context, m)) result.findings.push_back(std::move(*f));
   std::stable_sort(result.findings.begin(), result.findings.end(),
                    [](const Finding& a, const Finding& b) {

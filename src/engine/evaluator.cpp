@@ -237,7 +237,7 @@ void Evaluator::test_at(const TokenTest& t, std::size_t i, std::vector<std::size
       if (tok.kind == t.kind) lengths.push_back(1);
       return;
     case TokenTest::By::lexicon: {
-      const Lexicon* lex = rules_.find_lexicon(t.lexicon);
+      const Lexicon* lex = lexicon_of(t);
       if (!lex) return;
       auto [b, e] = lex->by_first_token.equal_range(tok.folded);
       for (auto it = b; it != e; ++it) {
@@ -256,11 +256,19 @@ void Evaluator::test_at(const TokenTest& t, std::size_t i, std::vector<std::size
   }
 }
 
+const Lexicon* Evaluator::lexicon_of(const TokenTest& t) {
+  for (const auto& [test, lex] : lexicons_)
+    if (test == &t) return lex;
+  const Lexicon* lex = rules_.find_lexicon(t.lexicon);
+  lexicons_.emplace_back(&t, lex);
+  return lex;
+}
+
 Outcome Evaluator::word(const Condition& c) {
   need_words();
   Outcome out;
   const std::size_t cap = exists_only_ ? 1 : kLeafCap;
-  std::vector<std::size_t> lengths;
+  std::vector<std::size_t>& lengths = lengths_scratch_;
   for (std::size_t i = 0; i < words_.size(); ++i) {
     test_at(c.tokens.front(), i, lengths);
     if (lengths.empty()) continue;
@@ -283,8 +291,9 @@ long Evaluator::phrase_from(const Condition& c, std::size_t k, std::size_t i) {
   if (k == c.tokens.size()) return static_cast<long>(i);
   const TokenTest& t = c.tokens[k];
   const std::size_t max_gap = k == 0 ? 0 : t.gap_before;
+  // One scratch list per phrase element (sized by phrase(): the recursion iterates over it).
   for (std::size_t g = 0; g <= max_gap && i + g < words_.size(); ++g) {
-    std::vector<std::size_t> lengths;
+    std::vector<std::size_t>& lengths = phrase_scratch_[k];
     test_at(t, i + g, lengths);
     for (std::size_t n : lengths) {
       long end = phrase_from(c, k + 1, i + g + n);
@@ -296,6 +305,7 @@ long Evaluator::phrase_from(const Condition& c, std::size_t k, std::size_t i) {
 
 Outcome Evaluator::phrase(const Condition& c) {
   need_words();
+  if (phrase_scratch_.size() < c.tokens.size()) phrase_scratch_.resize(c.tokens.size());
   Outcome out;
   const std::size_t cap = exists_only_ ? 1 : kLeafCap;
   for (std::size_t i = 0; i < words_.size(); ++i) {
@@ -399,7 +409,6 @@ bool Evaluator::meta(const Condition& c, std::string& why) {
 Outcome Evaluator::eval(const Condition& c, int depth, std::vector<std::string>* trace,
                         std::vector<std::string>& missing) {
   using T = Condition::Type;
-  const std::string indent(static_cast<std::size_t>(2 * depth), ' ');
   std::size_t line_at = trace ? trace->size() : 0;
   if (trace) trace->push_back("");  // filled below, children come after
   Outcome out;
@@ -420,23 +429,24 @@ Outcome Evaluator::eval(const Condition& c, int depth, std::vector<std::string>*
     }
     case T::all: {
       // metadata first: cheap, and most often what rules a text out
-      std::vector<const Condition*> order;
-      for (const auto& ch : c.children)
-        if (ch.type == T::meta) order.push_back(&ch);
-      for (const auto& ch : c.children)
-        if (ch.type != T::meta) order.push_back(&ch);
       out.holds = true;
       std::vector<Outcome> parts;
       std::vector<const Condition*> part_of;
-      for (const Condition* ch : order) {
-        Outcome o = eval(*ch, depth + 1, trace, missing);
-        if (!o.holds) {
-          out.holds = false;
-          break;
+      for (int pass = 0; pass < 2 && out.holds; ++pass)
+        for (const auto& ch : c.children) {
+          if ((ch.type == T::meta) != (pass == 0)) continue;
+          Outcome o = eval(ch, depth + 1, trace, missing);
+          if (!o.holds) {
+            out.holds = false;
+            break;
+          }
+          if (parts.empty()) {
+            parts.reserve(c.children.size());
+            part_of.reserve(c.children.size());
+          }
+          parts.push_back(std::move(o));
+          part_of.push_back(&ch);
         }
-        parts.push_back(std::move(o));
-        part_of.push_back(ch);
-      }
       if (!out.holds) break;
       // the first positive child (in document order of the rule) gives the hits
       const Outcome* primary = nullptr;
@@ -537,6 +547,7 @@ Outcome Evaluator::eval(const Condition& c, int depth, std::vector<std::string>*
       while (cut > 0 && (static_cast<unsigned char>(what[cut]) & 0xC0) == 0x80) --cut;
       what = what.substr(0, cut) + "…\"" + (c.name.empty() ? "" : " name=\"" + c.name + "\"");
     }
+    const std::string indent(static_cast<std::size_t>(2 * depth), ' ');
     std::string line = indent + what + ": " + (out.holds ? "held" : "did not hold");
     if (out.holds && !out.hits.empty() && c.type != T::all) line += " at " + spans_text(out.hits);
     if (!detail.empty()) line += " (" + detail + ")";

@@ -60,6 +60,9 @@ class Evaluator {
   const std::vector<Token>* tokens_ = nullptr;
   std::vector<std::size_t> words_;  // indices of non-punctuation tokens
   std::vector<std::size_t> lengths_scratch_;
+  std::vector<std::vector<std::size_t>> phrase_scratch_;               // per phrase element
+  std::vector<std::pair<const TokenTest*, const Lexicon*>> lexicons_;  // find_lexicon cache
+  const Lexicon* lexicon_of(const TokenTest& t);
   // Inside <not>/<absent> (without explain) only whether a condition holds matters: leaves stop
   // at their first occurrence and regexes run without positions.
   bool exists_only_ = false;

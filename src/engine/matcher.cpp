@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <optional>
 
 #include "engine/evaluator.hpp"
 #include "veille/engine.hpp"
@@ -107,19 +108,28 @@ std::vector<Match> Matcher::match(const Analysis& analysis, const Document& doc,
                                   const MatchOptions& options) const {
   const Impl& m = *impl_;
   std::vector<Match> out;
-  const auto cand = candidates(analysis.folded());
-  if (cand.empty()) return out;
-  engine_detail::Evaluator ev(analysis, doc, options, *m.rules);
+  const std::vector<char>* allowed = options.rule_allowed;
+  if (allowed && allowed->size() != m.rules->rules().size()) allowed = nullptr;
+  auto is_allowed = [&](std::size_t idx) { return !allowed || (*allowed)[idx]; };
+  // The Set pass is only worth running when some rule it selects may be evaluated.
+  bool set_needed = !allowed || !m.set_ok;
+  for (std::size_t i = 0; !set_needed && i < m.set_rule.size(); ++i)
+    set_needed = is_allowed(m.set_rule[i]);
+  const auto cand = set_needed ? candidates(analysis.folded()) : m.always;
+  std::optional<engine_detail::Evaluator> ev;
   const auto& list = m.rules->rules();
+  std::uint64_t evaluated = 0;
   for (std::size_t idx : cand) {
+    if (!is_allowed(idx)) continue;
     const Rule& rule = list[idx];
     if (!rule.languages.empty() && std::find(rule.languages.begin(), rule.languages.end(),
                                              analysis.lang()) == rule.languages.end())
       continue;
-    m.evaluations.fetch_add(1, std::memory_order_relaxed);
+    ++evaluated;
+    if (!ev) ev.emplace(analysis, doc, options, *m.rules);
     std::vector<std::string> trace;
     std::vector<std::string> missing;
-    auto outcome = ev.eval(*rule.condition, 1, options.explain ? &trace : nullptr, missing);
+    auto outcome = ev->eval(*rule.condition, 1, options.explain ? &trace : nullptr, missing);
     if (!outcome.holds) continue;
     std::vector<std::string> header;
     if (options.explain) {
@@ -160,13 +170,15 @@ std::vector<Match> Matcher::match(const Analysis& analysis, const Document& doc,
         match.trace = header;
         match.trace.push_back("  match " +
                               (whole ? std::string("(whole text: no positive text condition)")
-                                     : ev.quote(h.fs, h.fe)));
+                                     : ev->quote(h.fs, h.fe)));
         match.trace.insert(match.trace.end(), trace.begin(), trace.end());
       }
       out.push_back(std::move(match));
       if (++produced >= cap) break;
     }
   }
+  // One update per document, not per rule: the counter is shared by all threads.
+  if (evaluated) m.evaluations.fetch_add(evaluated, std::memory_order_relaxed);
   return out;
 }
 

@@ -1,6 +1,7 @@
 // Hunspell lemmatizer behind a two-level cache: a per-thread map (no locks) in front of a
 // process-wide sharded map (one mutex per shard). Dictionaries are opened lazily, one Hunspell
-// instance per thread and language (Hunspell is not thread-safe). Misses, including words the
+// instance per thread and language (Hunspell is not thread-safe). The lists handed out by a thread
+// are its own copies (no reference count shared between threads). Misses, including words the
 // dictionary does not know, are cached too; both levels are bounded (a full map is cleared).
 #include <unicode/normalizer2.h>
 #include <unicode/stringpiece.h>
@@ -112,8 +113,12 @@ class HunspellLemmatizer final : public Lemmatizer {
       shard.map.emplace(std::string(word), found);
     }
     if (mine.size() >= kThreadLimit) mine.clear();
-    mine.emplace(std::string(word), found);
-    return found;
+    // The per-thread map keeps its own copy: every hit copies the shared_ptr (an atomic
+    // reference count), and a control block shared with another thread would bounce its cache
+    // line between the cores on each lookup.
+    LemmaList own = std::make_shared<const std::vector<std::string>>(*found);
+    mine.emplace(std::string(word), own);
+    return own;
   }
 
   bool has_language(std::string_view lang) const override {
