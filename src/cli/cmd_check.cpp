@@ -89,13 +89,14 @@ int run_check(const CheckArgs& args) {
   in.format = args.input_format;
   in.include = args.include;
   in.exclude = args.exclude;
+  in.max_record_bytes = args.max_record_bytes;
   for (const auto& f : args.fields) {
-    auto eq = f.find('=');
-    if (eq == std::string::npos || eq == 0) {
-      std::cerr << "veille: --field: expected NAME=PATH, got \"" << f << "\"\n";
+    try {
+      in.fields.push_back(parse_field_mapping(f));
+    } catch (const std::invalid_argument& e) {
+      std::cerr << "veille: " << e.what() << "\n";
       return 2;
     }
-    in.fields.emplace_back(f.substr(0, eq), f.substr(eq + 1));
   }
   std::unique_ptr<Reader> reader;
   try {

@@ -32,14 +32,21 @@ void add_check_options(CLI::App& cmd, CheckArgs& a) {
       ->check(CLI::IsMember({"auto", "text", "markdown", "html", "rss", "atom", "feed", "jsonl"}))
       ->capture_default_str();
   cmd.add_option("--field", a.fields,
-                 "JSON-lines field mapping NAME=PATH, e.g. text=full_text, id=id_str");
-  cmd.add_option("--include", a.include, "Glob of files to read in directories");
-  cmd.add_option("--exclude", a.exclude, "Glob of files to skip in directories");
-  cmd.add_option("--rules", a.rules, "Extra rule pack (file or directory), after the built-in ones");
+                 "JSON-lines field mapping NAME=PATH, e.g. text=full_text, id=id_str")
+      ->allow_extra_args(false);
+  cmd.add_option("--include", a.include, "Glob of files to read in directories")
+      ->allow_extra_args(false);
+  cmd.add_option("--exclude", a.exclude, "Glob of files to skip in directories")
+      ->allow_extra_args(false);
+  cmd.add_option("--rules", a.rules, "Extra rule pack (file or directory), after the built-in ones")
+      ->allow_extra_args(false);
   cmd.add_flag("--no-builtin-rules", a.no_builtin_rules, "Do not load the built-in packs");
-  cmd.add_option("--calendar", a.calendars, "Extra calendar file (e.g. a by-election)");
-  cmd.add_option("--enable", a.enable, "Only these rule ids, citation ids or tags");
-  cmd.add_option("--disable", a.disable, "Skip these rule ids, citation ids or tags");
+  cmd.add_option("--calendar", a.calendars, "Extra calendar file (e.g. a by-election)")
+      ->allow_extra_args(false);
+  cmd.add_option("--enable", a.enable, "Only these rule ids, citation ids or tags")
+      ->allow_extra_args(false);
+  cmd.add_option("--disable", a.disable, "Skip these rule ids, citation ids or tags")
+      ->allow_extra_args(false);
   cmd.add_flag("--explain", a.explain, "Show, per finding, the condition and window trace");
   cmd.add_option("--fail-on", a.fail_on, "Exit 1 when a finding is at or above this severity")
       ->check(CLI::IsMember({"violation", "risk", "notice", "never"}))
@@ -51,11 +58,17 @@ void add_check_options(CLI::App& cmd, CheckArgs& a) {
   cmd.add_option("--shard", a.shard, "Keep only the records whose id hashes to shard K of N (K/N)");
   cmd.add_flag("--redact", a.redact, "Mask @handles and e-mail addresses in reports");
   cmd.add_option("--baseline", a.baselines,
-                 "Previous json/jsonl report: report only findings not in it");
+                 "Previous json/jsonl report: report only findings not in it")
+      ->allow_extra_args(false);
   cmd.add_option("--ignore-file", a.ignore_files,
-                 "File of fingerprints to ignore, each with a reason and optional expiry");
+                 "File of fingerprints to ignore, each with a reason and optional expiry")
+      ->allow_extra_args(false);
   cmd.add_flag("--no-suppress", a.no_suppress, "Show suppressed findings too");
   cmd.add_option("--max-doc-size", a.max_doc_size, "Largest document checked, in bytes")
+      ->capture_default_str();
+  cmd.add_option("--max-record-bytes", a.max_record_bytes,
+                 "Largest input record (JSON line, file) read, in bytes; larger ones are error "
+                 "records")
       ->capture_default_str();
   cmd.add_option("--late-campaign-hours", a.late_campaign_hours,
                  "L48-2 heuristic: hours before the campaign closes that count as late")

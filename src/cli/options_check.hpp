@@ -33,6 +33,7 @@ struct CheckArgs {
   std::vector<std::string> baselines, ignore_files;
   bool no_suppress = false;
   std::size_t max_doc_size = 10u << 20;
+  std::size_t max_record_bytes = 64u << 20;
   int late_campaign_hours = 72;
 };
 
