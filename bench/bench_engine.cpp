@@ -105,13 +105,15 @@ int main(int argc, char** argv) {
         single.push_back(std::make_unique<veille::RuleSet>(veille::RuleSet::load(o)));
         one.push_back(std::make_unique<veille::Matcher>(*single.back()));
       }
+      // Tokens and lemmas are built once per record first (by the full matcher), so that each
+      // rule's time is its own condition evaluation (plus its one-anchor Set pass).
       for (const auto& t : texts) {
         veille::Analysis a(t, "fr");
+        matcher.match(a, doc);
         for (std::size_t i : matcher.candidates(a.folded())) {
           ++cand[i];
-          veille::Analysis b(t, "fr");
           auto t0 = Clock::now();
-          hit[i] += one[i]->match(b, doc).empty() ? 0 : 1;
+          hit[i] += one[i]->match(a, doc).empty() ? 0 : 1;
           ms[i] += ms_since(t0);
         }
       }

@@ -406,6 +406,51 @@ bool Evaluator::meta(const Condition& c, std::string& why) {
   return true;
 }
 
+namespace {
+bool has_absent(const Condition& c) {
+  if (c.type == Condition::Type::absent) return true;
+  for (const auto& ch : c.children)
+    if (has_absent(ch)) return true;
+  return false;
+}
+}  // namespace
+
+// An existence pre-pass pays off for <all>/<near> nodes with two or more text children: most
+// candidate texts lack one of them, and finding that out (first occurrence only, regexes without
+// positions) is much cheaper than collecting every position of the children before it. Not done
+// when the subtree holds an <absent> (whose `missing` names must be reported exactly as the full
+// evaluation reports them).
+bool Evaluator::worth_prepass(const Condition& c) {
+  for (const auto& [cond, worth] : prepass_)
+    if (cond == &c) return worth;
+  std::size_t text_children = 0;
+  for (const auto& ch : c.children) text_children += ch.type != Condition::Type::meta;
+  const bool worth = text_children >= 2 && !has_absent(c);
+  prepass_.emplace_back(&c, worth);
+  return worth;
+}
+
+// Whether every child of an <all>/<near> holds, each evaluated for existence only. A child that
+// does not exist never holds in the full evaluation either (for each condition type, holding in
+// full mode implies holding in existence mode), so `false` is final.
+bool Evaluator::all_exist(const Condition& c) {
+  using T = Condition::Type;
+  const bool saved = exists_only_;
+  exists_only_ = true;
+  std::vector<std::string> ignored;
+  bool ok = true;
+  for (int pass = 0; pass < 2 && ok; ++pass)
+    for (const auto& ch : c.children) {
+      if ((ch.type == T::meta) != (pass == 0)) continue;
+      if (!eval(ch, 0, nullptr, ignored).holds) {
+        ok = false;
+        break;
+      }
+    }
+  exists_only_ = saved;
+  return ok;
+}
+
 Outcome Evaluator::eval(const Condition& c, int depth, std::vector<std::string>* trace,
                         std::vector<std::string>& missing) {
   using T = Condition::Type;
@@ -429,6 +474,7 @@ Outcome Evaluator::eval(const Condition& c, int depth, std::vector<std::string>*
     }
     case T::all: {
       // metadata first: cheap, and most often what rules a text out
+      if (!trace && !exists_only_ && worth_prepass(c) && !all_exist(c)) break;
       out.holds = true;
       std::vector<Outcome> parts;
       std::vector<const Condition*> part_of;
@@ -522,6 +568,7 @@ Outcome Evaluator::eval(const Condition& c, int depth, std::vector<std::string>*
       break;
     }
     case T::near: {
+      if (!trace && !exists_only_ && worth_prepass(c) && !all_exist(c)) break;
       const bool saved = exists_only_;
       exists_only_ = false;  // proximity needs every occurrence
       std::vector<Outcome> parts;

@@ -63,6 +63,9 @@ class Evaluator {
   std::vector<std::vector<std::size_t>> phrase_scratch_;               // per phrase element
   std::vector<std::pair<const TokenTest*, const Lexicon*>> lexicons_;  // find_lexicon cache
   const Lexicon* lexicon_of(const TokenTest& t);
+  std::vector<std::pair<const Condition*, bool>> prepass_;  // worth_prepass cache
+  bool worth_prepass(const Condition& c);
+  bool all_exist(const Condition& c);
   // Inside <not>/<absent> (without explain) only whether a condition holds matters: leaves stop
   // at their first occurrence and regexes run without positions.
   bool exists_only_ = false;
