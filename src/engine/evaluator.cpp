@@ -84,8 +84,32 @@ void longest_per_start(std::vector<Hit>& hits) {
 }  // namespace
 
 Evaluator::Evaluator(const Analysis& a, const Document& doc, const MatchOptions& opt,
-                     const RuleSet& rules)
-    : a_(a), doc_(doc), opt_(opt), rules_(rules) {}
+                     const RuleSet& rules, const RegexInfos* infos)
+    : a_(a), doc_(doc), opt_(opt), rules_(rules), infos_(infos) {}
+
+RegexInfo regex_info(const Condition& c) {
+  RegexInfo info;
+  info.boundaries = c.rewritten.find("(?P<vb") != std::string::npos;
+  if (info.boundaries && c.re)
+    for (const auto& [name, idx] : c.re->NamedCapturingGroups())
+      if (name.rfind("vbL", 0) == 0 || name.rfind("vbT", 0) == 0)
+        info.edges.emplace_back(idx, name[2] == 'L');
+  return info;
+}
+
+namespace {
+void collect_regexes(const Condition& c, RegexInfos& out) {
+  if (c.type == Condition::Type::regex) out.emplace(&c, regex_info(c));
+  for (const auto& ch : c.children) collect_regexes(ch, out);
+}
+}  // namespace
+
+RegexInfos regex_infos(const RuleSet& rules) {
+  RegexInfos out;
+  for (const auto& r : rules.rules())
+    if (r.condition) collect_regexes(*r.condition, out);
+  return out;
+}
 
 void Evaluator::need_words() {
   if (tokens_) return;
@@ -143,7 +167,12 @@ Outcome Evaluator::regex(const Condition& c) {
   const RE2& re = *c.re;
   const std::string& text = a_.folded();
   const re2::StringPiece input(text);
-  const bool boundaries = c.rewritten.find("(?P<vb") != std::string::npos;
+  RegexInfo own;
+  const RegexInfo* info = nullptr;
+  if (infos_)
+    if (auto it = infos_->find(&c); it != infos_->end()) info = &it->second;
+  if (!info) info = &(own = regex_info(c));
+  const bool boundaries = info->boundaries;
   if (exists_only_ && !boundaries && !c.verify_leading && !c.verify_trailing) {
     out.holds = re.Match(input, 0, text.size(), RE2::UNANCHORED, nullptr, 0);
     if (out.holds) out.hits.push_back(Hit{});  // a placeholder: the position is not needed
@@ -152,11 +181,7 @@ Outcome Evaluator::regex(const Condition& c) {
   const std::size_t cap = exists_only_ ? 1 : kLeafCap;
   const int nsub = boundaries ? re.NumberOfCapturingGroups() + 1 : 1;
   std::vector<re2::StringPiece> sub(static_cast<std::size_t>(nsub));
-  std::vector<std::pair<int, bool>> edges;  // group index, leading?
-  if (boundaries)
-    for (const auto& [name, idx] : re.NamedCapturingGroups())
-      if (name.rfind("vbL", 0) == 0 || name.rfind("vbT", 0) == 0)
-        edges.emplace_back(idx, name[2] == 'L');
+  const std::vector<std::pair<int, bool>>& edges = info->edges;  // group index, leading?
   std::size_t pos = 0;
   re2::StringPiece whole;
   // Step 1 finds the match bounds with RE2's DFA (no submatches: fast even for large
@@ -239,6 +264,7 @@ void Evaluator::test_at(const TokenTest& t, std::size_t i, std::vector<std::size
     case TokenTest::By::lexicon: {
       const Lexicon* lex = lexicon_of(t);
       if (!lex) return;
+      if (!(*first_tokens_of(*lex))[i]) return;
       auto [b, e] = lex->by_first_token.equal_range(tok.folded);
       for (auto it = b; it != e; ++it) {
         const LexiconEntry& entry = lex->entries[it->second];
@@ -262,6 +288,18 @@ const Lexicon* Evaluator::lexicon_of(const TokenTest& t) {
   const Lexicon* lex = rules_.find_lexicon(t.lexicon);
   lexicons_.emplace_back(&t, lex);
   return lex;
+}
+
+// Per lexicon, per word of the document: whether the word starts some entry. Built once per
+// document and lexicon (one hash lookup per word), shared by every rule and test that uses it.
+const std::vector<char>* Evaluator::first_tokens_of(const Lexicon& lex) {
+  for (const auto& [l, marks] : first_tokens_)
+    if (l == &lex) return &marks;
+  std::vector<char> marks(words_.size());
+  for (std::size_t i = 0; i < words_.size(); ++i)
+    marks[i] = lex.by_first_token.count((*tokens_)[words_[i]].folded) > 0;
+  first_tokens_.emplace_back(&lex, std::move(marks));
+  return &first_tokens_.back().second;
 }
 
 Outcome Evaluator::word(const Condition& c) {

@@ -1,7 +1,9 @@
 #pragma once
 // Private to engine/: evaluation of one condition tree over one Analysis. Positions are bytes of
 // the folded view; the Matcher maps them back to the original text.
+#include <deque>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -24,11 +26,24 @@ struct Outcome {
   std::vector<Hit> hits;
 };
 
+// What the regex evaluation needs to know about a compiled pattern, computed once per rule set
+// (by the Matcher) instead of on every evaluation: whether \b was rewritten into boundary
+// groups, and those groups (capturing group index, leading?).
+struct RegexInfo {
+  bool boundaries = false;
+  std::vector<std::pair<int, bool>> edges;
+};
+using RegexInfos = std::unordered_map<const Condition*, RegexInfo>;
+RegexInfo regex_info(const Condition& c);
+// Every regex condition of the rules' trees.
+RegexInfos regex_infos(const RuleSet& rules);
+
 // Evaluates conditions for one document; tokens and lemmas are fetched from the Analysis only
 // when a condition needs them. Not shared between threads.
 class Evaluator {
  public:
-  Evaluator(const Analysis& a, const Document& doc, const MatchOptions& opt, const RuleSet& rules);
+  Evaluator(const Analysis& a, const Document& doc, const MatchOptions& opt, const RuleSet& rules,
+            const RegexInfos* infos = nullptr);
 
   // `trace` (may be null) receives one line per condition evaluated, indented by depth.
   Outcome eval(const Condition& c, int depth, std::vector<std::string>* trace,
@@ -57,12 +72,15 @@ class Evaluator {
   const Document& doc_;
   const MatchOptions& opt_;
   const RuleSet& rules_;
+  const RegexInfos* infos_ = nullptr;
   const std::vector<Token>* tokens_ = nullptr;
   std::vector<std::size_t> words_;  // indices of non-punctuation tokens
   std::vector<std::size_t> lengths_scratch_;
   std::vector<std::vector<std::size_t>> phrase_scratch_;               // per phrase element
   std::vector<std::pair<const TokenTest*, const Lexicon*>> lexicons_;  // find_lexicon cache
   const Lexicon* lexicon_of(const TokenTest& t);
+  std::deque<std::pair<const Lexicon*, std::vector<char>>> first_tokens_;  // stable addresses
+  const std::vector<char>* first_tokens_of(const Lexicon& lex);
   std::vector<std::pair<const Condition*, bool>> prepass_;  // worth_prepass cache
   bool worth_prepass(const Condition& c);
   bool all_exist(const Condition& c);

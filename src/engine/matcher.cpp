@@ -20,12 +20,14 @@ struct Matcher::Impl {
   bool set_ok = false;
   std::vector<std::string> warnings;
   mutable std::atomic<std::uint64_t> evaluations{0};
+  engine_detail::RegexInfos regex_infos;  // per regex condition, computed once
 };
 
 Matcher::Matcher(const RuleSet& rules) : impl_(std::make_unique<Impl>()) {
   Impl& m = *impl_;
   m.rules = &rules;
   m.warnings = rules.warnings();
+  m.regex_infos = engine_detail::regex_infos(rules);
   RE2::Options o;
   o.set_max_mem(256 << 20);
   o.set_log_errors(false);
@@ -126,7 +128,7 @@ std::vector<Match> Matcher::match(const Analysis& analysis, const Document& doc,
                                              analysis.lang()) == rule.languages.end())
       continue;
     ++evaluated;
-    if (!ev) ev.emplace(analysis, doc, options, *m.rules);
+    if (!ev) ev.emplace(analysis, doc, options, *m.rules, &m.regex_infos);
     std::vector<std::string> trace;
     std::vector<std::string> missing;
     auto outcome = ev->eval(*rule.condition, 1, options.explain ? &trace : nullptr, missing);
