@@ -1,8 +1,9 @@
 // Hunspell lemmatizer behind a two-level cache: a per-thread map (no locks) in front of a
 // process-wide sharded map (one mutex per shard). Dictionaries are opened lazily, one Hunspell
-// instance per thread and language (Hunspell is not thread-safe). The lists handed out by a thread
-// are its own copies (no reference count shared between threads). Misses, including words the
-// dictionary does not know, are cached too; both levels are bounded (a full map is cleared).
+// instance per language used under a mutex (Hunspell is not thread-safe; only misses reach it). The
+// lists handed out by a thread are its own copies (no reference count shared between threads).
+// Misses, including words the dictionary does not know, are cached too; both levels are bounded (a
+// full map is cleared).
 #include <unicode/normalizer2.h>
 #include <unicode/stringpiece.h>
 #include <hunspell.hxx>
@@ -131,14 +132,25 @@ class HunspellLemmatizer final : public Lemmatizer {
     return std::make_shared<const std::vector<std::string>>(std::vector<std::string>{fold(word)});
   }
 
-  Hunspell* speller(std::size_t l) {
-    // Hunspell is not thread-safe: one instance per thread and language, opened on first use.
-    thread_local std::array<std::unique_ptr<Hunspell>, kLangs.size()> spellers;
-    if (!spellers[l]) {
+  // Hunspell is not thread-safe: one instance per language for the whole process, opened on
+  // first use, used under its mutex. Only cache misses reach it (each distinct word once per
+  // process while the shared cache holds it), so the lock is rarely taken; one instance per
+  // thread cost each worker thread its own dictionary load (about 0.15 s and 30 MB for fr_FR)
+  // and its own unload at thread exit. The instances are never destroyed (the process exit
+  // reclaims them; a static pointer keeps them reachable for leak checkers).
+  struct Speller {
+    std::once_flag once;
+    std::mutex mutex;
+    Hunspell* hunspell = nullptr;
+  };
+
+  Speller& speller(std::size_t l) {
+    Speller& sp = spellers_[l];
+    std::call_once(sp.once, [&] {
       std::string base = dir_ + "/" + std::string(kLangs[l].dict);
-      spellers[l] = std::make_unique<Hunspell>((base + ".aff").c_str(), (base + ".dic").c_str());
-    }
-    return spellers[l].get();
+      sp.hunspell = new Hunspell((base + ".aff").c_str(), (base + ".dic").c_str());
+    });
+    return sp;
   }
 
   LemmaList compute(std::string_view word, std::size_t l) {
@@ -152,11 +164,18 @@ class HunspellLemmatizer final : public Lemmatizer {
         if (c >= '0' && c <= '9') return fallback(word);
     }
     if (w.empty() || w.size() > 100) return fallback(word);
-    Hunspell* h = speller(l);
-    std::vector<std::string> stems = h->stem(w);
+    Speller& sp = speller(l);
+    std::vector<std::string> stems;
+    {
+      std::lock_guard<std::mutex> lock(sp.mutex);
+      stems = sp.hunspell->stem(w);
+    }
     if (stems.empty()) {
       std::string f = fold(w);
-      if (f != w) stems = h->stem(f);
+      if (f != w) {
+        std::lock_guard<std::mutex> lock(sp.mutex);
+        stems = sp.hunspell->stem(f);
+      }
     }
     std::vector<std::string> out;
     for (const std::string& s : stems) {
@@ -173,6 +192,7 @@ class HunspellLemmatizer final : public Lemmatizer {
   std::string dir_;
   std::array<bool, kLangs.size()> available_{};
   std::array<std::array<Shard, kShards>, kLangs.size()> shards_;
+  std::array<Speller, kLangs.size()> spellers_;
 };
 
 }  // namespace
