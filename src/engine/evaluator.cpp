@@ -84,8 +84,8 @@ void longest_per_start(std::vector<Hit>& hits) {
 }  // namespace
 
 Evaluator::Evaluator(const Analysis& a, const Document& doc, const MatchOptions& opt,
-                     const RuleSet& rules, const RegexInfos* infos)
-    : a_(a), doc_(doc), opt_(opt), rules_(rules), infos_(infos) {}
+                     const RuleSet& rules, const RegexInfos* infos, const PrepassInfos* prepass)
+    : a_(a), doc_(doc), opt_(opt), rules_(rules), infos_(infos), prepass_infos_(prepass) {}
 
 RegexInfo regex_info(const Condition& c) {
   RegexInfo info;
@@ -458,12 +458,32 @@ bool has_absent(const Condition& c) {
 // positions) is much cheaper than collecting every position of the children before it. Not done
 // when the subtree holds an <absent> (whose `missing` names must be reported exactly as the full
 // evaluation reports them).
-bool Evaluator::worth_prepass(const Condition& c) {
-  for (const auto& [cond, worth] : prepass_)
-    if (cond == &c) return worth;
+namespace {
+bool prepass_pays(const Condition& c) {
   std::size_t text_children = 0;
   for (const auto& ch : c.children) text_children += ch.type != Condition::Type::meta;
-  const bool worth = text_children >= 2 && !has_absent(c);
+  return text_children >= 2 && !has_absent(c);
+}
+void collect_prepass(const Condition& c, PrepassInfos& out) {
+  if (c.type == Condition::Type::all || c.type == Condition::Type::near)
+    out.emplace(&c, prepass_pays(c));
+  for (const auto& ch : c.children) collect_prepass(ch, out);
+}
+}  // namespace
+
+PrepassInfos prepass_infos(const RuleSet& rules) {
+  PrepassInfos out;
+  for (const auto& r : rules.rules())
+    if (r.condition) collect_prepass(*r.condition, out);
+  return out;
+}
+
+bool Evaluator::worth_prepass(const Condition& c) {
+  if (prepass_infos_)
+    if (auto it = prepass_infos_->find(&c); it != prepass_infos_->end()) return it->second;
+  for (const auto& [cond, worth] : prepass_)
+    if (cond == &c) return worth;
+  const bool worth = prepass_pays(c);
   prepass_.emplace_back(&c, worth);
   return worth;
 }

@@ -1,7 +1,6 @@
 #pragma once
 // Private to engine/: evaluation of one condition tree over one Analysis. Positions are bytes of
 // the folded view; the Matcher maps them back to the original text.
-#include <deque>
 #include <string>
 #include <unordered_map>
 #include <utility>
@@ -34,6 +33,9 @@ struct RegexInfo {
   std::vector<std::pair<int, bool>> edges;
 };
 using RegexInfos = std::unordered_map<const Condition*, RegexInfo>;
+// Per <all>/<near> condition: whether the existence pre-pass is worth it (see worth_prepass).
+using PrepassInfos = std::unordered_map<const Condition*, bool>;
+PrepassInfos prepass_infos(const RuleSet& rules);
 RegexInfo regex_info(const Condition& c);
 // Every regex condition of the rules' trees.
 RegexInfos regex_infos(const RuleSet& rules);
@@ -43,7 +45,7 @@ RegexInfos regex_infos(const RuleSet& rules);
 class Evaluator {
  public:
   Evaluator(const Analysis& a, const Document& doc, const MatchOptions& opt, const RuleSet& rules,
-            const RegexInfos* infos = nullptr);
+            const RegexInfos* infos = nullptr, const PrepassInfos* prepass = nullptr);
 
   // `trace` (may be null) receives one line per condition evaluated, indented by depth.
   Outcome eval(const Condition& c, int depth, std::vector<std::string>* trace,
@@ -73,13 +75,14 @@ class Evaluator {
   const MatchOptions& opt_;
   const RuleSet& rules_;
   const RegexInfos* infos_ = nullptr;
+  const PrepassInfos* prepass_infos_ = nullptr;
   const std::vector<Token>* tokens_ = nullptr;
   std::vector<std::size_t> words_;  // indices of non-punctuation tokens
   std::vector<std::size_t> lengths_scratch_;
   std::vector<std::vector<std::size_t>> phrase_scratch_;               // per phrase element
   std::vector<std::pair<const TokenTest*, const Lexicon*>> lexicons_;  // find_lexicon cache
   const Lexicon* lexicon_of(const TokenTest& t);
-  std::deque<std::pair<const Lexicon*, std::vector<char>>> first_tokens_;  // stable addresses
+  std::vector<std::pair<const Lexicon*, std::vector<char>>> first_tokens_;
   const std::vector<char>* first_tokens_of(const Lexicon& lex);
   std::vector<std::pair<const Condition*, bool>> prepass_;  // worth_prepass cache
   bool worth_prepass(const Condition& c);

@@ -20,7 +20,8 @@ struct Matcher::Impl {
   bool set_ok = false;
   std::vector<std::string> warnings;
   mutable std::atomic<std::uint64_t> evaluations{0};
-  engine_detail::RegexInfos regex_infos;  // per regex condition, computed once
+  engine_detail::RegexInfos regex_infos;      // per regex condition, computed once
+  engine_detail::PrepassInfos prepass_infos;  // per <all>/<near>, computed once
 };
 
 Matcher::Matcher(const RuleSet& rules) : impl_(std::make_unique<Impl>()) {
@@ -28,6 +29,7 @@ Matcher::Matcher(const RuleSet& rules) : impl_(std::make_unique<Impl>()) {
   m.rules = &rules;
   m.warnings = rules.warnings();
   m.regex_infos = engine_detail::regex_infos(rules);
+  m.prepass_infos = engine_detail::prepass_infos(rules);
   RE2::Options o;
   o.set_max_mem(256 << 20);
   o.set_log_errors(false);
@@ -110,6 +112,7 @@ std::vector<Match> Matcher::match(const Analysis& analysis, const Document& doc,
                                   const MatchOptions& options) const {
   const Impl& m = *impl_;
   std::vector<Match> out;
+  const std::size_t list_size = m.rules->rules().size();
   const std::vector<char>* allowed = options.rule_allowed;
   if (allowed && allowed->size() != m.rules->rules().size()) allowed = nullptr;
   auto is_allowed = [&](std::size_t idx) { return !allowed || (*allowed)[idx]; };
@@ -117,7 +120,26 @@ std::vector<Match> Matcher::match(const Analysis& analysis, const Document& doc,
   bool set_needed = !allowed || !m.set_ok;
   for (std::size_t i = 0; !set_needed && i < m.set_rule.size(); ++i)
     set_needed = is_allowed(m.set_rule[i]);
-  const auto cand = set_needed ? candidates(analysis.folded()) : m.always;
+  // Candidate list and Set hits in per-thread buffers (no allocation per document).
+  thread_local std::vector<std::size_t> cand;
+  thread_local std::vector<int> hits_buffer;
+  cand.assign(m.always.begin(), m.always.end());
+  bool every_rule = !m.set_ok;
+  if (set_needed && !every_rule && !m.set_rule.empty()) {
+    hits_buffer.clear();
+    RE2::Set::ErrorInfo info;
+    if (m.set->Match(analysis.folded(), &hits_buffer, &info)) {
+      for (int h : hits_buffer) cand.push_back(m.set_rule[static_cast<std::size_t>(h)]);
+    } else if (info.kind != RE2::Set::kNoError) {
+      every_rule = true;  // DFA out of memory or inconsistent: evaluate everything, never miss
+    }
+  }
+  if (every_rule) {
+    cand.resize(list_size);
+    for (std::size_t i = 0; i < cand.size(); ++i) cand[i] = i;
+  } else {
+    std::sort(cand.begin(), cand.end());
+  }
   std::optional<engine_detail::Evaluator> ev;
   const auto& list = m.rules->rules();
   std::uint64_t evaluated = 0;
@@ -128,7 +150,7 @@ std::vector<Match> Matcher::match(const Analysis& analysis, const Document& doc,
                                              analysis.lang()) == rule.languages.end())
       continue;
     ++evaluated;
-    if (!ev) ev.emplace(analysis, doc, options, *m.rules, &m.regex_infos);
+    if (!ev) ev.emplace(analysis, doc, options, *m.rules, &m.regex_infos, &m.prepass_infos);
     std::vector<std::string> trace;
     std::vector<std::string> missing;
     auto outcome = ev->eval(*rule.condition, 1, options.explain ? &trace : nullptr, missing);

@@ -1,7 +1,6 @@
 // Analysis: the folded view is built on construction (every document needs it); tokens,
 // sentences, paragraphs, language and lemmas are computed on first use.
 #include <algorithm>
-#include <deque>
 #include <optional>
 
 #include "text/fold_internal.hpp"
@@ -18,7 +17,9 @@ struct Analysis::Impl {
   mutable std::optional<std::string> lang;
   mutable bool detected = false;
   mutable std::vector<LemmaList> lemma_of;  // per token index
-  mutable std::deque<LemmaList> foreign;    // lemmas of tokens not from this analysis
+  // Lemmas of tokens not from this analysis (a vector, not a deque: a deque allocates on
+  // construction, i.e. once per document; the references handed out point into the lists).
+  mutable std::vector<LemmaList> foreign;
 
   const text_detail::TokenizeResult& tokens() {
     if (!tok) {
