@@ -224,16 +224,16 @@ void join_spaced_letters(FoldResult& r, bool with_map) {
     out.append(t, p, run.a - p);
     // One piece per letter: the letter and the space after it.
     for (std::size_t k = run.a; k < run.b; k += 2) {
-      std::uint32_t o;
-      bool lin;
+      std::uint32_t o = 0;
+      bool lin = false;
       cut_point(r.segs, k, o, lin);
       segs.push_back({static_cast<std::uint32_t>(out.size()), o});
       out.push_back(t[k]);
     }
     removed += (run.b - run.a) / 2;
     // The piece that holds the end of the run restarts right after it.
-    std::uint32_t o;
-    bool lin;
+    std::uint32_t o = 0;
+    bool lin = false;
     cut_point(r.segs, run.b, o, lin);
     while (si + 1 < r.segs.size() && r.segs[si].f <= run.b) {
       if (r.segs[si].f == run.b) break;
