@@ -11,11 +11,14 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "report/json_text.hpp"
 #include "text/utf8.hpp"
 #include "veille/text.hpp"
 
 namespace veille::cli {
 namespace {
+
+using report_detail::json_quote;  // JSON string literal; invalid UTF-8 becomes U+FFFD
 
 struct AnalyzeArgs {
   std::string lang;
@@ -23,73 +26,18 @@ struct AnalyzeArgs {
   std::string input = "-";
 };
 
-// JSON string literal; invalid UTF-8 becomes U+FFFD so that the output stays valid JSON.
-std::string json_string(std::string_view s) {
-  std::string out = "\"";
-  for (std::size_t i = 0; i < s.size();) {
-    char32_t cp = 0;
-    std::size_t n = text_detail::decode_utf8(s, i, cp);
-    if (n == 0) {
-      out += "\xEF\xBF\xBD";
-      ++i;
-      continue;
-    }
-    if (n == 1) {
-      const char c = s[i];
-      switch (c) {
-        case '"':
-          out += "\\\"";
-          break;
-        case '\\':
-          out += "\\\\";
-          break;
-        case '\n':
-          out += "\\n";
-          break;
-        case '\r':
-          out += "\\r";
-          break;
-        case '\t':
-          out += "\\t";
-          break;
-        case '\b':
-          out += "\\b";
-          break;
-        case '\f':
-          out += "\\f";
-          break;
-        default:
-          if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-            out += buf;
-          } else {
-            out.push_back(c);
-          }
-      }
-    } else if (cp == 0x2028 || cp == 0x2029) {
-      out += cp == 0x2028 ? "\\u2028" : "\\u2029";  // safe for JavaScript consumers
-    } else {
-      out.append(s.data() + i, n);
-    }
-    i += n;
-  }
-  out += '"';
-  return out;
-}
-
 std::string json_list(const std::vector<std::string>& v) {
   std::string out = "[";
   for (std::size_t i = 0; i < v.size(); ++i) {
     if (i) out += ',';
-    out += json_string(v[i]);
+    out += json_quote(v[i]);
   }
   return out + "]";
 }
 
 // Visible form of a slice for the text output: control characters escaped.
 std::string visible(std::string_view s) {
-  const std::string j = json_string(s);
+  const std::string j = json_quote(s);
   std::string out;
   for (std::size_t i = 1; i + 1 < j.size(); ++i) {
     if (j[i] == '\\' && (j[i + 1] == '"' || j[i + 1] == '\\')) ++i;  // keep " and \ as is
@@ -99,17 +47,17 @@ std::string visible(std::string_view s) {
 }
 
 void print_json(const Analysis& a, std::ostream& os) {
-  os << "{\"lang\":" << json_string(a.lang())
+  os << "{\"lang\":" << json_quote(a.lang())
      << ",\"lang_detected\":" << (a.lang_detected() ? "true" : "false")
      << ",\"invalid_utf8\":" << (a.had_invalid_utf8() ? "true" : "false")
-     << ",\"folded\":" << json_string(a.folded()) << ",\"tokens\":[";
+     << ",\"folded\":" << json_quote(a.folded()) << ",\"tokens\":[";
   bool first = true;
   for (const Token& t : a.tokens()) {
     if (!first) os << ',';
     first = false;
-    os << "{\"text\":" << json_string(a.original().substr(t.span.start, t.span.end - t.span.start))
-       << ",\"kind\":" << json_string(to_string(t.kind)) << ",\"start\":" << t.span.start
-       << ",\"end\":" << t.span.end << ",\"folded\":" << json_string(t.folded)
+    os << "{\"text\":" << json_quote(a.original().substr(t.span.start, t.span.end - t.span.start))
+       << ",\"kind\":" << json_quote(to_string(t.kind)) << ",\"start\":" << t.span.start
+       << ",\"end\":" << t.span.end << ",\"folded\":" << json_quote(t.folded)
        << ",\"lemmas\":" << json_list(a.lemmas(t));
     if (!t.parts.empty()) os << ",\"parts\":" << json_list(t.parts);
     if (t.elision) os << ",\"elision\":true";

@@ -10,12 +10,15 @@
 #include <vector>
 
 #include "cli/commands.hpp"
+#include "report/json_text.hpp"
 #include "veille/checker.hpp"
 #include "veille/engine.hpp"
 #include "veille/rules.hpp"
 
 namespace veille::cli {
 namespace {
+
+using report_detail::json_quote;
 
 struct RulesArgs {
   std::vector<std::string> rules, enable, disable;
@@ -48,41 +51,9 @@ std::string join(const std::vector<std::string>& v, const char* sep) {
   return out;
 }
 
-std::string json_str(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
-}
-
 std::string json_list(const std::vector<std::string>& v) {
   std::string out = "[";
-  for (std::size_t i = 0; i < v.size(); ++i) out += (i ? "," : "") + json_str(v[i]);
+  for (std::size_t i = 0; i < v.size(); ++i) out += (i ? "," : "") + json_quote(v[i]);
   return out + "]";
 }
 
@@ -93,16 +64,16 @@ std::string windows_of(const Rule& r) {
 int run_list(const RulesArgs& a) {
   RuleSet set = RuleSet::load(load_options(a));
   if (a.format == "json") {
-    std::cout << "{\"version\":" << json_str(set.version()) << ",\"rules\":[";
+    std::cout << "{\"version\":" << json_quote(set.version()) << ",\"rules\":[";
     bool first = true;
     for (const Rule& r : set.rules()) {
-      std::cout << (first ? "" : ",") << "\n {\"id\":" << json_str(r.id)
-                << ",\"pack\":" << json_str(r.pack) << ",\"cites\":" << json_list(r.cites)
-                << ",\"severity\":" << json_str(to_string(r.severity))
+      std::cout << (first ? "" : ",") << "\n {\"id\":" << json_quote(r.id)
+                << ",\"pack\":" << json_quote(r.pack) << ",\"cites\":" << json_list(r.cites)
+                << ",\"severity\":" << json_quote(to_string(r.severity))
                 << ",\"windows\":" << json_list(r.windows)
                 << ",\"elections\":" << json_list(r.elections)
                 << ",\"languages\":" << json_list(r.languages) << ",\"tags\":" << json_list(r.tags)
-                << ",\"anchor\":" << json_str(r.anchor) << ",\"file\":" << json_str(r.file)
+                << ",\"anchor\":" << json_quote(r.anchor) << ",\"file\":" << json_quote(r.file)
                 << ",\"line\":" << r.line << "}";
       first = false;
     }
