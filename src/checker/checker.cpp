@@ -201,7 +201,10 @@ Result Checker::check(const Document& doc, std::optional<Instant> at) const {
         {{"at", format_local(when, territory->zone)}, {"calendar", impl_->calendar.version()}}));
 
   Analysis analysis(doc.text, doc.meta.lang);
-  result.lang = analysis.lang();
+  if (opt.detect_language || !impl_->all_languages)
+    result.lang = analysis.lang();
+  else
+    result.lang = doc.meta.lang;
   if (!impl_->all_languages && !impl_->languages.count(result.lang))
     result.notices.push_back(
         notice("lang-without-rules",

@@ -74,6 +74,8 @@ int run_check(const CheckArgs& args) {
   copt.explain = args.explain;
   copt.max_document_bytes = args.max_doc_size;
   copt.calendar.late_campaign_hours = args.late_campaign_hours;
+  // Only the json and html reports show each record's language.
+  copt.detect_language = args.format == "json" || args.format == "html";
   std::unique_ptr<Checker> checker;
   try {
     checker = std::make_unique<Checker>(copt);
