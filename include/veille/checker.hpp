@@ -36,6 +36,9 @@ struct CheckerOptions {
 
 // Where built-in data lives: $VEILLE_DATA_DIR, else the source tree, else the install prefix.
 std::string data_dir();
+// The built-in calendar files (data_dir()/rules/calendars/*.xml, sorted). Throws CalendarError
+// when there is none.
+std::vector<std::string> builtin_calendar_files();
 
 class Checker {
  public:

@@ -16,16 +16,6 @@
 namespace veille {
 namespace {
 
-std::vector<std::string> builtin_calendars(const std::string& dir) {
-  std::vector<std::string> files;
-  std::error_code ec;
-  for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
-    if (entry.path().extension() == ".xml") files.push_back(entry.path().string());
-  std::sort(files.begin(), files.end());
-  if (files.empty()) throw CalendarError(dir + ": no calendar file (*.xml) found");
-  return files;
-}
-
 Result error_result(std::string message) {
   Result r;
   r.status = Result::Status::error;
@@ -130,7 +120,7 @@ Checker::Checker(CheckerOptions options) : impl_(std::make_unique<Impl>()) {
   load.disable = impl_->options.disable;
   impl_->rules = RuleSet::load(load);
 
-  auto calendars = builtin_calendars(data + "/rules/calendars");
+  auto calendars = builtin_calendar_files();
   for (const auto& f : impl_->options.calendar_files) calendars.push_back(f);
   impl_->calendar = Calendar::load(calendars, impl_->options.calendar);
 

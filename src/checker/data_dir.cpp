@@ -1,9 +1,11 @@
 // Where the built-in data (rule packs, calendars, locales) is found.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "veille/build_config.hpp"
 #include "veille/checker.hpp"
@@ -33,6 +35,17 @@ std::string data_dir() {
   }
   // Development layout: the source tree the binary was built from.
   return VEILLE_SOURCE_DATA_DIR;
+}
+
+std::vector<std::string> builtin_calendar_files() {
+  const std::string dir = data_dir() + "/rules/calendars";
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
+    if (entry.path().extension() == ".xml") files.push_back(entry.path().string());
+  std::sort(files.begin(), files.end());
+  if (files.empty()) throw CalendarError(dir + ": no calendar file (*.xml) found");
+  return files;
 }
 
 }  // namespace veille

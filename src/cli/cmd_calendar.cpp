@@ -80,17 +80,6 @@ const Words kEn = {"Calendar",
                    "unverified",
                    "whole election"};
 
-std::vector<std::string> builtin_files() {
-  const std::string dir = data_dir() + "/rules/calendars";
-  std::vector<std::string> files;
-  std::error_code ec;
-  for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
-    if (entry.path().extension() == ".xml") files.push_back(entry.path().string());
-  std::sort(files.begin(), files.end());
-  if (files.empty()) throw CalendarError(dir + ": no calendar file (*.xml) found");
-  return files;
-}
-
 std::string confidence_tag(Confidence c, const Words& w) {
   if (c == Confidence::partly_verified) return std::string(" [") + w.partly + "]";
   if (c == Confidence::unverified) return std::string(" [") + w.unverified + "]";
@@ -324,7 +313,7 @@ int run_calendar(const CalendarArgs& a) {
 
   Calendar cal;
   try {
-    auto files = builtin_files();
+    auto files = builtin_calendar_files();
     files.insert(files.end(), a.calendars.begin(), a.calendars.end());
     CalendarOptions options;
     options.late_campaign_hours = a.late_campaign_hours;

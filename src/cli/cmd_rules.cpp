@@ -199,9 +199,7 @@ int run_test(const RulesArgs& a) {
       doc.meta.territory = ex.territory.empty() ? "FR" : ex.territory;
       doc.meta.lang = ex.lang;
       if (!ex.author_role.empty())
-        for (auto role : {AuthorRole::public_, AuthorRole::candidate, AuthorRole::party,
-                          AuthorRole::campaign, AuthorRole::media, AuthorRole::authority})
-          if (to_string(role) == ex.author_role) doc.meta.author_role = role;
+        if (auto role = author_role_from_string(ex.author_role)) doc.meta.author_role = *role;
       doc.meta.sponsored = ex.sponsored;
       // an example is a text of the kind the rule looks at: inside the rule's (first) scope
       if (!rule.scopes.empty()) doc.scopes.push_back({rule.scopes.front(), 0, doc.text.size()});

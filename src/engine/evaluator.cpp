@@ -53,24 +53,6 @@ bool unicode_boundary_after(std::string_view text, std::size_t pos) {
   return !unicode_word_char(c);
 }
 
-std::string role_name(AuthorRole r) {
-  switch (r) {
-    case AuthorRole::public_:
-      return "public";
-    case AuthorRole::candidate:
-      return "candidate";
-    case AuthorRole::party:
-      return "party";
-    case AuthorRole::campaign:
-      return "campaign";
-    case AuthorRole::media:
-      return "media";
-    case AuthorRole::authority:
-      return "authority";
-  }
-  return "public";
-}
-
 // For <any>: at one start position keep the longest hit ("65,8 %" rather than "65,8").
 void longest_per_start(std::vector<Hit>& hits) {
   std::stable_sort(hits.begin(), hits.end(), [](const Hit& x, const Hit& y) {
@@ -421,8 +403,8 @@ bool Evaluator::meta(const Condition& c, std::string& why) {
   if (!c.roles.empty()) {
     const AuthorRole r = doc_.meta.author_role;
     if (std::find(c.roles.begin(), c.roles.end(), r) == c.roles.end())
-      return fail("author_role is " + role_name(r));
-    passed.push_back("author_role=" + role_name(r));
+      return fail("author_role is " + std::string(to_string(r)));
+    passed.push_back("author_role=" + std::string(to_string(r)));
   }
   if (c.sponsored) {
     const bool s = doc_.meta.sponsored.value_or(false);

@@ -90,7 +90,7 @@ std::string Condition::describe() const {
     case Type::meta: {
       if (!roles.empty()) {
         std::vector<std::string> r;
-        for (auto role : roles) r.emplace_back(rules_detail::role_name(role));
+        for (auto role : roles) r.emplace_back(to_string(role));
         d += " author_role=\"" + join(r, " ") + "\"";
       }
       if (sponsored) d += std::string(" sponsored=\"") + (*sponsored ? "true" : "false") + "\"";

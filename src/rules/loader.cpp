@@ -437,7 +437,7 @@ bool Loader::parse_condition(const XmlFile& f, xmlNodePtr n, const std::string& 
     case T::meta: {
       if (has_attr(n, "author_role"))
         for (const auto& r : split_ws(attr(n, "author_role"))) {
-          auto role = role_from_name(r);
+          auto role = author_role_from_string(r);
           if (!role) {
             error_at(f, n, rule,
                      "meta author_role: unknown role \"" + r +
@@ -532,7 +532,7 @@ void Loader::parse_example(const XmlFile& f, xmlNodePtr n, const std::string& ru
   if (has_attr(n, "sponsored")) ex.sponsored = attr(n, "sponsored") == "true";
   const Territory* where = find_territory(ex.territory.empty() ? "FR" : ex.territory);
   if (!where) error_at(f, n, rule, "example: unknown territory \"" + ex.territory + "\"");
-  if (!ex.author_role.empty() && !role_from_name(ex.author_role))
+  if (!ex.author_role.empty() && !author_role_from_string(ex.author_role))
     error_at(f, n, rule, "example: unknown role \"" + ex.author_role + "\"");
   if (!ex.lang.empty() && !is_lang_code(ex.lang))
     error_at(f, n, rule, "example: lang \"" + ex.lang + "\" is not an ISO 639-1 code");
@@ -592,7 +592,7 @@ void Loader::load_rule(const XmlFile& f, xmlNodePtr n, const std::string& pack) 
       r.scopes.clear();
       break;
     }
-    auto k = scope_from_name(s);
+    auto k = scope_from_string(s);
     if (!k)
       fail("unknown scope \"" + s + "\" (title headline lede body quote whole)");
     else
@@ -610,7 +610,7 @@ void Loader::load_rule(const XmlFile& f, xmlNodePtr n, const std::string& pack) 
     } else if (is(ch, "severity")) {
       auto sev = severity_from_string(trim(text_of(ch)));
       for (const auto& role : split_ws(attr(ch, "role"))) {
-        auto ar = role_from_name(role);
+        auto ar = author_role_from_string(role);
         if (!ar)
           error_at(f, ch, r.id, "severity role=: unknown role \"" + role + "\"");
         else if (sev)

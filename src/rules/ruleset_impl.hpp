@@ -24,9 +24,6 @@ namespace rules_detail {
 // Names shared by the loader and the policy checks.
 bool known_window(std::string_view name);
 bool known_election_kind(std::string_view kind);
-std::optional<AuthorRole> role_from_name(std::string_view name);
-std::string_view role_name(AuthorRole role);
-std::optional<ScopeKind> scope_from_name(std::string_view name);
 
 // Derives the prefilter anchor of a condition: a regex over the folded view that occurs in
 // every text where the condition holds; empty when none can be derived (lemma-only, kind=emoji,
