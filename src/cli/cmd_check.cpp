@@ -1,5 +1,6 @@
 // `veille check`: the one command editors, platforms and legal teams run. Small inputs and
 // millions of records take the same path (readers -> batch pool -> Checker -> ordered writer).
+#include <spdlog/spdlog.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -7,12 +8,9 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
-
-#include <spdlog/spdlog.h>
-
-#include <stdexcept>
 
 #include "cli/commands.hpp"
 #include "cli/options_check.hpp"
