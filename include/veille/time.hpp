@@ -202,6 +202,7 @@ namespace calendar_output {
 std::string short_cite(std::string_view citation);
 // "dimanche 7 mai 2017 20:00" / "Sunday 7 May 2017 20:00" in the zone.
 std::string human_time(Instant t, std::string_view zone, std::string_view locale);
+// JSON string escaping (without the quotes); invalid UTF-8 bytes become U+FFFD.
 std::string json_escape(std::string_view s);
 // Plain-language gloss of a window name ("silence" -> "propagande électorale interdite").
 std::string_view window_label(std::string_view name, std::string_view locale);

@@ -1,34 +1,11 @@
 #include "report/json_text.hpp"
+#include "veille/time.hpp"
 
 #include <cstdio>
 
 namespace veille::report_detail {
 
 namespace {
-
-// Length of the valid UTF-8 sequence at s[i], or 0 when invalid.
-std::size_t utf8_length(std::string_view s, std::size_t i) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  std::size_t n = 0;
-  if (c < 0x80) return 1;
-  if ((c & 0xE0) == 0xC0 && c >= 0xC2)
-    n = 2;
-  else if ((c & 0xF0) == 0xE0)
-    n = 3;
-  else if ((c & 0xF8) == 0xF0 && c <= 0xF4)
-    n = 4;
-  else
-    return 0;
-  if (i + n > s.size()) return 0;
-  for (std::size_t k = 1; k < n; ++k)
-    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
-  const auto c1 = static_cast<unsigned char>(s[i + 1]);
-  if (n == 3 && c == 0xE0 && c1 < 0xA0) return 0;   // overlong
-  if (n == 3 && c == 0xED && c1 >= 0xA0) return 0;  // surrogates
-  if (n == 4 && c == 0xF0 && c1 < 0x90) return 0;
-  if (n == 4 && c == 0xF4 && c1 >= 0x90) return 0;
-  return n;
-}
 
 class Parser {
  public:
@@ -238,56 +215,7 @@ std::string json_quote(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 2);
   out += '"';
-  std::size_t run = 0;  // start of the pending run of bytes copied as they are
-  for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
-      ++i;
-      continue;
-    }
-    if (c >= 0x80) {
-      const std::size_t n = utf8_length(s, i);
-      if (n != 0) {
-        i += n;
-        continue;
-      }
-    }
-    out.append(s.substr(run, i - run));
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      default:
-        if (c >= 0x80) {
-          out += "\xEF\xBF\xBD";  // invalid UTF-8 byte
-        } else {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        }
-    }
-    ++i;
-    run = i;
-  }
-  out.append(s.substr(run));
+  out += calendar_output::json_escape(s);  // the time stage's, shared by all JSON output
   out += '"';
   return out;
 }

@@ -74,10 +74,52 @@ std::string_view window_label(std::string_view name, std::string_view locale) {
   return name;
 }
 
+namespace {
+
+// Bytes of the valid UTF-8 sequence at s[i], 0 when it is not one (overlong, surrogate, cut).
+std::size_t utf8_length(std::string_view s, std::size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  std::size_t n = 0;
+  if (c < 0x80) return 1;
+  if ((c & 0xE0) == 0xC0 && c >= 0xC2)
+    n = 2;
+  else if ((c & 0xF0) == 0xE0)
+    n = 3;
+  else if ((c & 0xF8) == 0xF0 && c <= 0xF4)
+    n = 4;
+  else
+    return 0;
+  if (i + n > s.size()) return 0;
+  for (std::size_t k = 1; k < n; ++k)
+    if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return 0;
+  const auto c1 = static_cast<unsigned char>(s[i + 1]);
+  if (n == 3 && c == 0xE0 && c1 < 0xA0) return 0;   // overlong
+  if (n == 3 && c == 0xED && c1 >= 0xA0) return 0;  // surrogates
+  if (n == 4 && c == 0xF0 && c1 < 0x90) return 0;
+  if (n == 4 && c == 0xF4 && c1 >= 0x90) return 0;
+  return n;
+}
+
+}  // namespace
+
 std::string json_escape(std::string_view s) {
   std::string out;
-  out.reserve(s.size() + 2);
-  for (unsigned char c : s) {
+  out.reserve(s.size());
+  std::size_t run = 0;  // start of the pending run of bytes copied as they are
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
+      ++i;
+      continue;
+    }
+    if (c >= 0x80) {
+      const std::size_t n = utf8_length(s, i);
+      if (n != 0) {
+        i += n;
+        continue;
+      }
+    }
+    out.append(s.substr(run, i - run));
     switch (c) {
       case '"':
         out += "\\\"";
@@ -94,16 +136,25 @@ std::string json_escape(std::string_view s) {
       case '\t':
         out += "\\t";
         break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
       default:
-        if (c < 0x20) {
+        if (c >= 0x80) {
+          out += "\xEF\xBF\xBD";  // invalid UTF-8 byte
+        } else {
           char buf[8];
           std::snprintf(buf, sizeof buf, "\\u%04x", c);
           out += buf;
-        } else {
-          out += static_cast<char>(c);
         }
     }
+    ++i;
+    run = i;
   }
+  out.append(s.substr(run));
   return out;
 }
 
