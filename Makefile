@@ -37,7 +37,9 @@ deps-browser:
 deps-bench:
 	@$(MAKE) --no-print-directory deps EXTRA_PACKAGES="$(DEB_BENCH_PACKAGES)"
 
-$(BUILD)/CMakeCache.txt:
+# Order-only on deps: under `make -j` the configure step must not start before apt has finished
+# (a configure that ran without the libraries leaves a CMakeCache.txt that never gets redone).
+$(BUILD)/CMakeCache.txt: | deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release $(CMAKE_ARGS)
 
 build: deps $(BUILD)/CMakeCache.txt
