@@ -13,7 +13,8 @@ each record's own published_at), takes for every record the set of citation ids 
 
 It prints precision and recall per citation and overall (micro-average), then every false
 positive and false negative with the record id. Exit status: 0 when every citation with at least
---min-support expected positives reaches both thresholds; 1 otherwise; 2 on usage or run errors.
+--min-support expected positives reaches both thresholds and no record is rejected by veille
+(status error: a labeled record must be a valid input); 1 otherwise; 2 on usage or run errors.
 """
 import argparse
 import json
@@ -145,7 +146,10 @@ def report(ev, quiet):
             print(f"-- false negatives ({len(ev['false_negatives'])}):")
             for c, rid, rec in ev["false_negatives"]:
                 print(f"   FN {c} {rid} {rec.get('published_at','')} {rec['text'][:110]!r}")
-    if ev["failed"]:
+    if ev["errors"]:
+        print(f"FAIL: {len(ev['errors'])} labeled record(s) could not be checked (status error): "
+              "a labeled record must be a valid input")
+    elif ev["failed"]:
         print(f"FAIL: below threshold: {', '.join(ev['failed'])}")
     else:
         print("PASS: every citation with enough support meets the thresholds")
@@ -174,7 +178,7 @@ def main():
             print(json.dumps({k: ev[k] for k in ("file", "records", "exact_records", "rows", "overall", "failed")}))
         else:
             report(ev, args.quiet)
-        ok = ok and not ev["failed"]
+        ok = ok and not ev["failed"] and not ev["errors"]
     sys.exit(0 if ok else 1)
 
 
