@@ -65,5 +65,14 @@ PipelineStats run_pipeline(const std::function<bool(Document&)>& next,
                            const std::function<Result(const Document&)>& work,
                            const std::function<void(Document&, Result&)>& emit,
                            const std::function<void()>& tick, const PipelineOptions& options);
+// The same with a rendering step: `render` runs on the worker threads right after `work`, on
+// the same record (so that formatting output is spread over the cores too), and `emit` receives
+// its text. An exception from `render` replaces the record's result with a status:error result
+// and renders that one; when that throws too, the text is empty.
+PipelineStats run_pipeline(const std::function<bool(Document&)>& next,
+                           const std::function<Result(const Document&)>& work,
+                           const std::function<std::string(const Document&, const Result&)>& render,
+                           const std::function<void(Document&, Result&, std::string&)>& emit,
+                           const std::function<void()>& tick, const PipelineOptions& options);
 
 }  // namespace veille

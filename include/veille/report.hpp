@@ -62,6 +62,15 @@ class Writer {
   virtual void begin(const RunInfo& info) = 0;
   virtual void write(const Document& doc, const Result& result) = 0;
   virtual void end(const Summary& summary) = 0;
+
+  // Rendering off the writing thread (the batch formats records on its worker threads, so the
+  // in-order writer only copies bytes). A writer whose records are independent of one another
+  // returns true from renders_records(); then, after begin(), render() may be called from any
+  // thread at once (it must not touch mutable state) and gives exactly the bytes write() would
+  // print for that record, and write_rendered() prints them in order. Default: not supported.
+  virtual bool renders_records() const { return false; }
+  virtual std::string render(const Document& doc, const Result& result) const;
+  virtual void write_rendered(const Document& doc, const Result& result, std::string_view text);
 };
 
 // Formats: text, json, jsonl, sarif, html, csv. Throws std::invalid_argument on unknown format,

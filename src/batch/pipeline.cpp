@@ -19,6 +19,7 @@ struct Chunk {
   std::size_t bytes = 0;
   std::vector<Document> docs;
   std::vector<Result> results;
+  std::vector<std::string> rendered;  // empty when there is no render step
 };
 
 Result internal_error(const Document& doc, const char* what) {
@@ -34,6 +35,16 @@ Result internal_error(const Document& doc, const char* what) {
 PipelineStats run_pipeline(const std::function<bool(Document&)>& next,
                            const std::function<Result(const Document&)>& work,
                            const std::function<void(Document&, Result&)>& emit,
+                           const std::function<void()>& tick, const PipelineOptions& options) {
+  return run_pipeline(
+      next, work, {}, [&](Document& doc, Result& result, std::string&) { emit(doc, result); }, tick,
+      options);
+}
+
+PipelineStats run_pipeline(const std::function<bool(Document&)>& next,
+                           const std::function<Result(const Document&)>& work,
+                           const std::function<std::string(const Document&, const Result&)>& render,
+                           const std::function<void(Document&, Result&, std::string&)>& emit,
                            const std::function<void()>& tick, const PipelineOptions& options) {
   unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   const std::size_t max_chunks = options.max_chunks ? options.max_chunks : 4 * jobs + 4;
@@ -114,6 +125,26 @@ PipelineStats run_pipeline(const std::function<bool(Document&)>& next,
             chunk->results[i] = internal_error(chunk->docs[i], "unknown exception");
           }
         }
+        if (render) {
+          chunk->rendered.resize(chunk->docs.size());
+          for (std::size_t i = 0; i < chunk->docs.size(); ++i) {
+            try {
+              chunk->rendered[i] = render(chunk->docs[i], chunk->results[i]);
+            } catch (const std::exception& e) {
+              chunk->results[i] = internal_error(chunk->docs[i], e.what());
+              try {
+                chunk->rendered[i] = render(chunk->docs[i], chunk->results[i]);
+              } catch (...) {
+              }
+            } catch (...) {
+              chunk->results[i] = internal_error(chunk->docs[i], "unknown exception");
+              try {
+                chunk->rendered[i] = render(chunk->docs[i], chunk->results[i]);
+              } catch (...) {
+              }
+            }
+          }
+        }
         std::lock_guard lock(m);
         const std::uint64_t seq = chunk->seq;
         done.emplace(seq, std::move(chunk));
@@ -159,7 +190,10 @@ PipelineStats run_pipeline(const std::function<bool(Document&)>& next,
         done.erase(it);
       }
       const std::size_t chunk_bytes = chunk->bytes;
-      for (std::size_t i = 0; i < chunk->docs.size(); ++i) emit(chunk->docs[i], chunk->results[i]);
+      std::string no_text;
+      for (std::size_t i = 0; i < chunk->docs.size(); ++i)
+        emit(chunk->docs[i], chunk->results[i],
+             chunk->rendered.empty() ? no_text : chunk->rendered[i]);
       stats.records += chunk->docs.size();
       ++stats.chunks;
       chunk.reset();

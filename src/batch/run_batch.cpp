@@ -71,9 +71,17 @@ Summary run_batch(const Checker& checker, Reader& reader, Writer& writer,
     if (options.suppressor) options.suppressor->apply(doc, r);
     return r;
   };
-  auto emit = [&](Document& doc, Result& result) {
+  // Formats that render one record on its own (jsonl) are rendered on the workers; the calling
+  // thread then only counts and copies bytes, in order.
+  std::function<std::string(const Document&, const Result&)> render;
+  if (writer.renders_records())
+    render = [&](const Document& doc, const Result& r) { return writer.render(doc, r); };
+  auto emit = [&](Document& doc, Result& result, std::string& text) {
     count_result(summary, doc, result);
-    writer.write(doc, result);
+    if (render)
+      writer.write_rendered(doc, result, text);
+    else
+      writer.write(doc, result);
   };
 
   auto last_draw = Clock::now() - std::chrono::seconds(1);
@@ -105,7 +113,7 @@ Summary run_batch(const Checker& checker, Reader& reader, Writer& writer,
 
   PipelineOptions popt;
   popt.jobs = options.jobs;
-  run_pipeline(next, work, emit, tick, popt);
+  run_pipeline(next, work, render, emit, tick, popt);
 
   summary.seconds = std::chrono::duration<double>(Clock::now() - t0).count();
   summary.bytes = reader.bytes_read();

@@ -35,6 +35,13 @@ class JsonlWriter final : public Writer {
     out_ << record_json(ctx_, info_, doc, result, {}) << '\n';
   }
   void end(const Summary&) override { out_.flush(); }
+  bool renders_records() const override { return true; }
+  std::string render(const Document& doc, const Result& result) const override {
+    return record_json(ctx_, info_, doc, result, {}) + '\n';
+  }
+  void write_rendered(const Document&, const Result&, std::string_view text) override {
+    out_ << text;
+  }
 
  private:
   Context ctx_;

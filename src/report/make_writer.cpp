@@ -24,4 +24,13 @@ std::vector<std::string> writer_formats() {
   return {"text", "json", "jsonl", "sarif", "html", "csv"};
 }
 
+// Writers that cannot render a record on its own render nothing; write_rendered() then falls
+// back to write(), so a caller may always use the pair.
+std::string Writer::render(const Document&, const Result&) const {
+  return {};
+}
+void Writer::write_rendered(const Document& doc, const Result& result, std::string_view) {
+  write(doc, result);
+}
+
 }  // namespace veille

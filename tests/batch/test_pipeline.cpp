@@ -225,3 +225,58 @@ TEST_CASE("pipeline: the window is bounded in bytes too, so huge records do not 
   CHECK(n == 20);
   CHECK(stats.max_in_flight == 1);
 }
+
+TEST_CASE("pipeline: the render step runs on the workers, its text reaches emit in order") {
+  for (unsigned jobs : {1u, 3u}) {
+    INFO("jobs " << jobs);
+    Source src{20000};
+    std::uint64_t expect = 0;
+    bool in_order = true;
+    std::atomic<bool> rendered_on_caller{false};
+    const auto caller = std::this_thread::get_id();
+    PipelineOptions opt;
+    opt.jobs = jobs;
+    opt.chunk_docs = 5;
+    auto stats = run_pipeline(
+        std::ref(src), slow_echo,
+        [&](const Document& d, const Result& r) {
+          if (std::this_thread::get_id() == caller) rendered_on_caller = true;
+          return d.id + "|" + r.lang + "\n";
+        },
+        [&](Document& d, Result&, std::string& text) {
+          if (text != d.id + "|" + d.id + "\n" || d.ordinal != expect) in_order = false;
+          ++expect;
+        },
+        nullptr, opt);
+    CHECK(in_order);
+    CHECK(expect == 20000);
+    CHECK(stats.records == 20000);
+    CHECK_FALSE(rendered_on_caller.load());
+  }
+}
+
+TEST_CASE("pipeline: a render that throws turns that record into an error, rendered, not lost") {
+  Source src{100};
+  std::vector<std::string> texts;
+  std::vector<bool> errors;
+  PipelineOptions opt;
+  opt.jobs = 2;
+  opt.chunk_docs = 8;
+  run_pipeline(
+      std::ref(src), slow_echo,
+      [](const Document& d, const Result& r) -> std::string {
+        if (d.ordinal == 42 && r.status != Result::Status::error)
+          throw std::runtime_error("cannot format");
+        return r.status == Result::Status::error ? "error:" + r.error : "ok:" + d.id;
+      },
+      [&](Document&, Result& r, std::string& text) {
+        texts.push_back(text);
+        errors.push_back(r.status == Result::Status::error);
+      },
+      nullptr, opt);
+  REQUIRE(texts.size() == 100);
+  CHECK(texts[41] == "ok:r41");
+  CHECK(errors[42]);
+  CHECK(texts[42] == "error:internal error: cannot format (:0, id r42)");
+  CHECK(texts[43] == "ok:r43");
+}

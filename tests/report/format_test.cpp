@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 #include <cstdlib>
 #include <set>
+#include <sstream>
 
 #include "fixture.hpp"
 
@@ -141,9 +142,32 @@ TEST_CASE("default locale dir follows VEILLE_DATA_DIR") {
 
 TEST_CASE("json escapes control characters and replaces invalid UTF-8") {
   Run run = fixed_run();
-  run.results[0].findings[0].message =
-      std::string("a\x01" "b\tc\"d\\e\xff") + "f\xc3\xa9\xf0\x9f\x97\xb3";
+  run.results[0].findings[0].message = std::string(
+                                           "a\x01"
+                                           "b\tc\"d\\e\xff") +
+                                       "f\xc3\xa9\xf0\x9f\x97\xb3";
   const std::string out = render(run, "jsonl");
   CHECK(out.find("\"message\":\"a\\u0001b\\tc\\\"d\\\\e\xEF\xBF\xBD"
                  "f\xc3\xa9\xf0\x9f\x97\xb3\"") != std::string::npos);
+}
+
+TEST_CASE("writers that render records on their own give write()'s exact bytes") {
+  const Run& run = fixed_run();
+  for (const auto& format : writer_formats()) {
+    INFO(format);
+    std::ostringstream direct, rendered;
+    auto a = make_writer(format, {}, direct);
+    auto b = make_writer(format, {}, rendered);
+    a->begin(run.info);
+    b->begin(run.info);
+    for (std::size_t i = 0; i < run.docs.size(); ++i) {
+      a->write(run.docs[i], run.results[i]);
+      const std::string text = b->renders_records() ? b->render(run.docs[i], run.results[i]) : "";
+      b->write_rendered(run.docs[i], run.results[i], text);
+    }
+    a->end(run.summary);
+    b->end(run.summary);
+    CHECK(rendered.str() == direct.str());
+    CHECK(b->renders_records() == (format == "jsonl"));
+  }
 }
