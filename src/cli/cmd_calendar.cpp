@@ -183,8 +183,9 @@ int list_elections(const Calendar& cal, const CalendarArgs& a, const Words& word
     if (e.provisional) std::cout << " — " << words.provisional;
     std::cout << confidence_tag(e.confidence, words) << "\n";
     for (const auto& r : e.rounds) {
+      // Each tag right after what it qualifies: the round's date, the Saturday list, a local vote.
       std::cout << "  " << words.round << " " << r.number << " : " << human_date(r.date, a.locale)
-                << ", " << words.last_close;
+                << confidence_tag(r.confidence, words) << ", " << words.last_close;
       if (!r.saturday_territories.empty()) {
         std::cout << " ; " << words.saturday_vote << " ("
                   << human_date(r.voting_day(r.saturday_territories.front()), a.locale) << ") :";
@@ -194,7 +195,7 @@ int list_elections(const Calendar& cal, const CalendarArgs& a, const Words& word
       for (const auto& v : r.local_votes)
         std::cout << " ; " << v.territory << " " << human_date(v.date, a.locale)
                   << confidence_tag(v.confidence, words);
-      std::cout << confidence_tag(r.confidence, words) << "\n";
+      std::cout << "\n";
     }
   }
   return 0;
