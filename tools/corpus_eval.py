@@ -3,7 +3,7 @@
 
 Usage: corpus_eval.py VEILLE_BINARY LABELED.jsonl [LABELED2.jsonl ...]
            [--repo DIR] [--min-precision 0.90] [--min-recall 0.90] [--min-support 5]
-           [--quiet] [--json]
+           [--quiet] [--json] [--combine NAME]
 
 Each labeled record is an input record of veille (id, text, published_at, territory, lang,
 author_role, sponsored, ...) plus "expect": the citation ids a careful election lawyer would flag
@@ -72,37 +72,61 @@ def fmt(x):
     return "  n/a" if x is None else f"{x:5.3f}"
 
 
-def evaluate(binary, path, repo, args):
+def collect(binary, path, repo):
+    """Runs veille on one labeled file; returns the raw counts and the listed errors."""
     labeled = load_labeled(path)
     results = run_veille(binary, path, repo)
     if len(results) != len(labeled):
         sys.exit(f"error: {path}: {len(labeled)} records but veille printed {len(results)} result lines")
-    tp, fp, fn = defaultdict(int), defaultdict(int), defaultdict(int)
-    support = defaultdict(int)
-    errors, false_pos, false_neg = [], [], []
+    raw = {"file": path, "records": len(labeled), "exact_records": 0,
+           "tp": defaultdict(int), "fp": defaultdict(int), "fn": defaultdict(int),
+           "support": defaultdict(int), "errors": [], "false_positives": [], "false_negatives": []}
     for rec, res in zip(labeled, results):
         rid = str(rec["id"])
         if str(res.get("id")) != rid:
             sys.exit(f"error: {path}: result order mismatch: expected id {rid}, got {res.get('id')}")
         expected = set(rec["expect"])
         if res.get("status") == "error":
-            errors.append((rid, res.get("error", "")))
+            raw["errors"].append((rid, res.get("error", "")))
         found = set()
         rules_by_cite = defaultdict(set)
         for finding in res.get("findings", []) or []:
             for cite in finding.get("cites", []) or []:
                 found.add(cite)
                 rules_by_cite[cite].add(finding.get("rule", "?"))
+        if found == expected:
+            raw["exact_records"] += 1
         for c in expected:
-            support[c] += 1
+            raw["support"][c] += 1
         for c in found & expected:
-            tp[c] += 1
+            raw["tp"][c] += 1
         for c in found - expected:
-            fp[c] += 1
-            false_pos.append((c, rid, sorted(rules_by_cite[c]), rec))
+            raw["fp"][c] += 1
+            raw["false_positives"].append((c, rid, sorted(rules_by_cite[c]), rec))
         for c in expected - found:
-            fn[c] += 1
-            false_neg.append((c, rid, rec))
+            raw["fn"][c] += 1
+            raw["false_negatives"].append((c, rid, rec))
+    return raw
+
+
+def merge(raws, name):
+    """One corpus made of several files (counts summed), for --combine."""
+    out = {"file": name, "records": 0, "exact_records": 0, "tp": defaultdict(int),
+           "fp": defaultdict(int), "fn": defaultdict(int), "support": defaultdict(int),
+           "errors": [], "false_positives": [], "false_negatives": []}
+    for r in raws:
+        out["records"] += r["records"]
+        out["exact_records"] += r["exact_records"]
+        for k in ("tp", "fp", "fn", "support"):
+            for c, n in r[k].items():
+                out[k][c] += n
+        for k in ("errors", "false_positives", "false_negatives"):
+            out[k].extend(r[k])
+    return out
+
+
+def summarize(raw, args):
+    tp, fp, fn, support = raw["tp"], raw["fp"], raw["fn"], raw["support"]
     cites = sorted(set(support) | set(fp))
     rows, failed = [], []
     for c in cites:
@@ -116,11 +140,10 @@ def evaluate(binary, path, repo, args):
             failed.append(c)
     TP, FP, FN = sum(tp.values()), sum(fp.values()), sum(fn.values())
     overall = {"precision": ratio(TP, TP + FP), "recall": ratio(TP, TP + FN), "tp": TP, "fp": FP, "fn": FN}
-    exact = sum(1 for rec, res in zip(labeled, results)
-                if set(rec["expect"]) == {c for f in res.get("findings", []) or [] for c in f.get("cites", [])})
-    return {"file": path, "records": len(labeled), "exact_records": exact, "rows": rows,
-            "overall": overall, "errors": errors, "false_positives": false_pos,
-            "false_negatives": false_neg, "failed": failed}
+    return {"file": raw["file"], "records": raw["records"], "exact_records": raw["exact_records"],
+            "rows": rows, "overall": overall, "errors": raw["errors"],
+            "false_positives": raw["false_positives"], "false_negatives": raw["false_negatives"],
+            "failed": failed}
 
 
 def report(ev, quiet):
@@ -166,14 +189,17 @@ def main():
                     help="only citations with at least this many expected positives must pass")
     ap.add_argument("--quiet", action="store_true", help="do not list false positives/negatives")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--combine", metavar="NAME",
+                    help="evaluate the files as one corpus called NAME (counts summed) instead of one by one")
     args = ap.parse_args()
     if not os.path.exists(args.binary):
         sys.exit(f"error: no veille binary at {args.binary}")
+    raws = [collect(args.binary, path, args.repo) for path in args.files]
+    if args.combine:
+        raws = [merge(raws, args.combine)]
     ok = True
-    all_ev = []
-    for path in args.files:
-        ev = evaluate(args.binary, path, args.repo, args)
-        all_ev.append(ev)
+    for raw in raws:
+        ev = summarize(raw, args)
         if args.json:
             print(json.dumps({k: ev[k] for k in ("file", "records", "exact_records", "rows", "overall", "failed")}))
         else:
