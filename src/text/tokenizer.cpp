@@ -49,6 +49,17 @@ bool in_list(std::string_view w, std::initializer_list<std::string_view> list) {
   return false;
 }
 
+// English and Dutch possessive 's after a name ("Macron's lead", "Le Pen's camp"): the name is
+// the token, the 's is left out, so that lexicons of names match. Contractions keep their 's
+// ("it's", "that's", "let's": one token, as before).
+bool is_possessive_stem(std::string_view w) {
+  return w.size() >= 2 &&
+         !in_list(w,
+                  {"it",      "that",     "he",  "she",  "what",  "there",    "here",      "let",
+                   "who",     "where",    "how", "when", "why",   "everyone", "everybody", "nobody",
+                   "someone", "somebody", "one", "this", "today", "t"});
+}
+
 bool is_elision(std::string_view w) {
   switch (w.size()) {
     case 1:
@@ -206,6 +217,13 @@ class Tokenizer {
     bool compound = false;
     while (true) {
       const char c = at(j);
+      std::size_t len = 0;
+      if (c == '\'' && at(j + 1) == 's' && !word_char(j + 2, len) && at(j + 2) != '\'' &&
+          at(j + 2) != '-' && is_possessive_stem(f_.substr(i, j - i))) {
+        Token& t = emit(TokenKind::word, i, j);
+        if (compound) split_parts(t);
+        return j + 2;  // the possessive 's is not a token
+      }
       if (c == '\'' && word_char(j + 1)) {
         j = scan_word(j + 1);
       } else if (c == '-' && word_char(j + 1)) {
@@ -216,17 +234,20 @@ class Tokenizer {
       }
     }
     Token& t = emit(TokenKind::word, i, j);
-    if (compound) {
-      std::string_view w = t.folded;
-      std::size_t p = 0;
-      while (p <= w.size()) {
-        std::size_t q = w.find('-', p);
-        if (q == std::string_view::npos) q = w.size();
-        if (q > p) t.parts.emplace_back(w.substr(p, q - p));
-        p = q + 1;
-      }
-    }
+    if (compound) split_parts(t);
     return j;
+  }
+
+  // Parts of a hyphenated compound ("jean-luc" -> "jean", "luc").
+  static void split_parts(Token& t) {
+    std::string_view w = t.folded;
+    std::size_t p = 0;
+    while (p <= w.size()) {
+      std::size_t q = w.find('-', p);
+      if (q == std::string_view::npos) q = w.size();
+      if (q > p) t.parts.emplace_back(w.substr(p, q - p));
+      p = q + 1;
+    }
   }
 
   std::size_t url(std::size_t start, std::size_t i) {

@@ -132,6 +132,16 @@ const TokCase kTokenCases[] = {
     {"10 €", "number:10 | symbol:€"},
     // other languages
     {"It's 8 pm in Paris.", "word:It's | time:8 pm | word:in | word:Paris | punct:."},
+    // possessive 's after a name: the name alone is the token; contractions stay whole
+    {"Macron's lead", "word:Macron | word:lead"},
+    {"Le Pen's camp, that's it",
+     "word:Le | word:Pen | word:camp | punct:, | word:that's | word:it"},
+    {"Mélenchon’s voters", "word:Mélenchon | word:voters"},
+    {"Jean-Luc's list", "word:Jean-Luc | word:list"},
+    {"let's go", "word:let's | word:go"},
+    {"Bardella's.", "word:Bardella | punct:."},
+    {"Macron'sche", "word:Macron'sche"},
+    {"de Fransen 's avonds", "word:de | word:Fransen | punct:' | word:s | word:avonds"},
     {"Die Straße ist groß", "word:Die | word:Straße | word:ist | word:groß"},
     {"¿Qué pasa?", "punct:¿ | word:Qué | word:pasa | punct:?"},
     {"Het is 20:00 uur", "word:Het | word:is | time:20:00 | word:uur"},
