@@ -6,6 +6,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <re2/filtered_re2.h>
@@ -34,6 +35,24 @@ bool is_weak_literal(const std::string& l, bool bounded) {
   if (!bounded && l.size() <= 2) return true;
   for (const char* c : common)
     if (l == c) return true;
+  return false;
+}
+
+// Words that occur in a large share of ordinary posts (days, "president", common nouns of
+// local life): a part of an <all>/<near>/<phrase> made of them is the worst anchor choice, so
+// its score is 1 (above only digits, #, @) and any other required part is preferred. Only the
+// choice among required parts changes (every choice is a necessary condition): results never depend
+// on it.
+bool is_frequent_word(std::string_view l) {
+  static const char* frequent[] = {
+      "demain",   "dimanche", "samedi",   "aujourd'hui", "ce soir",  "ce dimanche", "tomorrow",
+      "today",    "sunday",   "saturday", "tonight",     "morgen",   "heute",       "sonntag",
+      "samstag",  "manana",   "hoy",      "domingo",     "sabado",   "domani",      "oggi",
+      "domenica", "sabato",   "vandaag",  "zondag",      "zaterdag", "president",   "presidente",
+      "liste",    "listes",   "ville",    "commune",     "mairie",   "maire",       "programme",
+      "projet",   "equipe",   "union",    "parti",       "france",   "francais",    "semaine"};
+  for (const char* f : frequent)
+    if (l == f) return true;
   return false;
 }
 
@@ -85,6 +104,8 @@ Alt regex_anchor(const std::string& pattern) {
   atoms.erase(std::unique(atoms.begin(), atoms.end()), atoms.end());
   for (const auto& atom : atoms) a.patterns.push_back(quote_regex(atom));
   a.score = literal_score(atoms);
+  for (const auto& atom : atoms)
+    if (is_frequent_word(atom)) a.score = 1;
   return a;
 }
 
@@ -134,7 +155,7 @@ std::optional<Alt> token_anchor(const TokenTest& t,
         default:
           return std::nullopt;
       }
-      a.score = 1;
+      a.score = 0;  // digits, #, @ or a dot: in most posts, the last choice
       return a;
   }
   if (lits.empty()) return std::nullopt;
@@ -152,6 +173,8 @@ std::optional<Alt> token_anchor(const TokenTest& t,
     a.patterns.push_back(std::move(q));
   }
   a.score = literal_score(lits);
+  for (const auto& l : lits)
+    if (is_frequent_word(l)) a.score = 1;
   return a;
 }
 
