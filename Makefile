@@ -52,13 +52,14 @@ test: deps-browser build
 	$(VEILLE) rules test
 
 # The same tests under AddressSanitizer + UndefinedBehaviorSanitizer, in a second build dir
-# (the million-record batch test runs 50 000 records there: the sanitizers are ~10x slower).
+# (the million-record batch test runs 50 000 records there and the labeled-corpus test its tuning
+# and held-out parts only: the sanitizers are ~10x slower).
 # A sanitizer error exits 99, so that no script mistakes it for exit 1, "findings".
 test-asan: deps-browser
 	cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DVEILLE_SANITIZE=ON $(CMAKE_ARGS)
 	cmake --build $(ASAN_BUILD) -j $(JOBS)
 	cd $(ASAN_BUILD) && ASAN_OPTIONS=detect_leaks=1:exitcode=99 UBSAN_OPTIONS=print_stacktrace=1:exitcode=99 \
-	  BATCH_MILLION_N=50000 ctest --output-on-failure -j $(JOBS)
+	  BATCH_MILLION_N=50000 LABELED_CORPUS_QUICK=1 ctest --output-on-failure -j $(JOBS)
 
 # veille exits 1 when it finds something (see --fail-on): that is the demo's expected outcome.
 demo: build

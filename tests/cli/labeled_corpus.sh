@@ -1,25 +1,36 @@
 #!/usr/bin/env bash
 # Labeled-corpus test (issue 6): precision and recall per citation (citations with at least 5
-# expected positives).
-#  - tuning.jsonl (the rule authors' own records) and dev.jsonl (written independently, then used
-#    for tuning): both must reach 0.90 precision and recall per citation.
-#  - heldout.jsonl (written independently, never seen by the rule authors): the target is 0.90
-#    too, not reached yet (figures in docs/legal-basis.md); until it is, this test guards the
-#    measured level against regressions with the floors below.
+# expected positives), on three parts (docs/legal-basis.md, "Measured precision and recall"):
+#  - tuning: tuning.jsonl (the rule authors' own records) and, as one corpus, dev*.jsonl (written
+#    independently of the rules by other authors, then tuned on). Both must reach 0.90 precision
+#    and recall per citation.
+#  - held-out: heldout3a.jsonl + heldout3b.jsonl as one corpus (written independently, never
+#    seen by a rule author, measured once at the end of the pass that wrote the pack). Target
+#    0.90. Precision meets it; recall does not yet (0.66-0.97 per citation, docs/legal-basis.md):
+#    the recall floor below is just under the lowest citation measured, so that a change that
+#    loses ground fails here until the target is met.
+#  - heldout.jsonl: the first held-out set (partly seen, see the docs): guarded by floors.
+# LABELED_CORPUS_QUICK=1 (the sanitizer run) checks tuning.jsonl and the held-out part only.
 # Usage: bash tests/cli/labeled_corpus.sh <veille-binary> <repo-root>
 set -u
 bin="${1:?usage: labeled_corpus.sh <veille-binary> <repo-root>}"
 root="${2:?usage: labeled_corpus.sh <veille-binary> <repo-root>}"
 py=/usr/bin/python3
 [[ -x "$py" ]] || py="$(command -v python3)"
-HELDOUT_MIN_PRECISION=${HELDOUT_MIN_PRECISION:-0.85}
-HELDOUT_MIN_RECALL=${HELDOUT_MIN_RECALL:-0.60}
+HELDOUT_MIN_PRECISION=${HELDOUT_MIN_PRECISION:-0.90}
+HELDOUT_MIN_RECALL=${HELDOUT_MIN_RECALL:-0.65}
+FIRST_HELDOUT_MIN_PRECISION=${FIRST_HELDOUT_MIN_PRECISION:-0.90}
+FIRST_HELDOUT_MIN_RECALL=${FIRST_HELDOUT_MIN_RECALL:-0.75}
 export VEILLE_DATA_DIR="$root"
+lab="$root/corpora/labeled"
+eval_() { "$py" "$root/tools/corpus_eval.py" "$bin" "$@" --repo "$root" --quiet; }
 status=0
-for f in tuning dev; do
-  "$py" "$root/tools/corpus_eval.py" "$bin" "$root/corpora/labeled/$f.jsonl" --repo "$root" \
-    --quiet || status=1
-done
-"$py" "$root/tools/corpus_eval.py" "$bin" "$root/corpora/labeled/heldout.jsonl" --repo "$root" \
-  --quiet --min-precision "$HELDOUT_MIN_PRECISION" --min-recall "$HELDOUT_MIN_RECALL" || status=1
+eval_ "$lab/tuning.jsonl" || status=1
+if [[ "${LABELED_CORPUS_QUICK:-0}" != 1 ]]; then
+  eval_ "$lab"/dev*.jsonl --combine "development (dev*.jsonl)" || status=1
+  eval_ "$lab/heldout.jsonl" --min-precision "$FIRST_HELDOUT_MIN_PRECISION" \
+    --min-recall "$FIRST_HELDOUT_MIN_RECALL" || status=1
+fi
+eval_ "$lab/heldout3a.jsonl" "$lab/heldout3b.jsonl" --combine "held-out (heldout3a+b)" \
+  --min-precision "$HELDOUT_MIN_PRECISION" --min-recall "$HELDOUT_MIN_RECALL" || status=1
 exit $status
