@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -28,6 +29,20 @@ Result internal_error(const Document& doc, const char* what) {
   r.error = "internal error: " + std::string(what) + " (" + doc.source + ":" +
             std::to_string(doc.line) + ", id " + doc.id + ")";
   return r;
+}
+
+// Runs f; on an exception, its message ("unknown exception" for one not derived from
+// std::exception), so that one record's failure becomes that record's error, never the run's.
+template <class F>
+std::optional<std::string> failure_of(F&& f) {
+  try {
+    f();
+    return std::nullopt;
+  } catch (const std::exception& e) {
+    return std::string(e.what());
+  } catch (...) {
+    return std::string("unknown exception");
+  }
 }
 
 }  // namespace
@@ -116,32 +131,16 @@ PipelineStats run_pipeline(const std::function<bool(Document&)>& next,
           queue.pop_front();
         }
         chunk->results.resize(chunk->docs.size());
-        for (std::size_t i = 0; i < chunk->docs.size(); ++i) {
-          try {
-            chunk->results[i] = work(chunk->docs[i]);
-          } catch (const std::exception& e) {
-            chunk->results[i] = internal_error(chunk->docs[i], e.what());
-          } catch (...) {
-            chunk->results[i] = internal_error(chunk->docs[i], "unknown exception");
-          }
-        }
+        for (std::size_t i = 0; i < chunk->docs.size(); ++i)
+          if (auto err = failure_of([&] { chunk->results[i] = work(chunk->docs[i]); }))
+            chunk->results[i] = internal_error(chunk->docs[i], err->c_str());
         if (render) {
           chunk->rendered.resize(chunk->docs.size());
           for (std::size_t i = 0; i < chunk->docs.size(); ++i) {
-            try {
-              chunk->rendered[i] = render(chunk->docs[i], chunk->results[i]);
-            } catch (const std::exception& e) {
-              chunk->results[i] = internal_error(chunk->docs[i], e.what());
-              try {
-                chunk->rendered[i] = render(chunk->docs[i], chunk->results[i]);
-              } catch (...) {
-              }
-            } catch (...) {
-              chunk->results[i] = internal_error(chunk->docs[i], "unknown exception");
-              try {
-                chunk->rendered[i] = render(chunk->docs[i], chunk->results[i]);
-              } catch (...) {
-              }
+            auto render_i = [&] { chunk->rendered[i] = render(chunk->docs[i], chunk->results[i]); };
+            if (auto err = failure_of(render_i)) {
+              chunk->results[i] = internal_error(chunk->docs[i], err->c_str());
+              failure_of(render_i);  // the error record; its text stays empty if that throws too
             }
           }
         }
