@@ -169,20 +169,36 @@ Outcome Evaluator::regex(const Condition& c) {
   // Step 1 finds the match bounds with RE2's DFA (no submatches: fast even for large
   // alternations); step 2 reads the boundary groups on that small range only.
   while (pos <= text.size() && re.Match(input, pos, text.size(), RE2::UNANCHORED, &whole, 1)) {
-    std::size_t s = static_cast<std::size_t>(whole.data() - text.data());
+    const std::size_t match_start = static_cast<std::size_t>(whole.data() - text.data());
+    std::size_t s = match_start;
     std::size_t e = s + whole.size();
+    // A boundary group consumed one character that is not an ASCII word character; RE2 only
+    // checked that much (a Unicode class would cost 5x the compile time), so a non-ASCII
+    // letter or digit there means there was no word boundary.
+    bool word_in_group = false;
     if (!edges.empty() && re.Match(input, s, e, RE2::ANCHOR_BOTH, sub.data(), nsub)) {
       for (auto [idx, leading] : edges) {
         const auto& g = sub[static_cast<std::size_t>(idx)];
         if (!g.data()) continue;
         std::size_t gs = static_cast<std::size_t>(g.data() - text.data());
-        if (leading && gs == s) s += g.size();
-        if (!leading && gs + g.size() == e) e -= g.size();
+        if (leading && gs == s) {
+          word_in_group =
+              word_in_group || (!g.empty() && !unicode_boundary_before(text, gs + g.size()));
+          s += g.size();
+        }
+        if (!leading && gs + g.size() == e) {
+          word_in_group = word_in_group || (!g.empty() && !unicode_boundary_after(text, gs));
+          e -= g.size();
+        }
       }
     }
-    const bool rejected = (c.verify_leading && !unicode_boundary_before(text, s)) ||
+    const bool rejected = word_in_group ||
+                          (c.verify_leading && !unicode_boundary_before(text, s)) ||
                           (c.verify_trailing && !unicode_boundary_after(text, e));
-    if (rejected) e = s;  // not a Unicode word boundary: search on from the next character
+    if (rejected) {  // not a Unicode word boundary: search on from the next character
+      s = match_start;
+      e = s;
+    }
     if (e > s) {
       Hit h;
       h.fs = s;

@@ -172,9 +172,9 @@ std::string rewrite_boundaries(std::string_view pattern, bool for_set) {
       continue;
     }
     if (is_leading(ps, static_cast<long>(i)))
-      out += "(?:^|(?P<vbL" + std::to_string(n++) + ">[^\\pL\\pN_]))";
+      out += "(?:^|(?P<vbL" + std::to_string(n++) + ">[^A-Za-z0-9_]))";
     else if (is_trailing(ps, pattern, i))
-      out += "(?:$|(?P<vbT" + std::to_string(n++) + ">[^\\pL\\pN_]))";
+      out += "(?:$|(?P<vbT" + std::to_string(n++) + ">[^A-Za-z0-9_]))";
     else
       out += "\\b";
   }
