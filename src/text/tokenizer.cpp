@@ -87,6 +87,14 @@ bool is_abbreviation(std::string_view w) {
                   "vs",  "env",  "min",  "max", "p",   "dept", "gen", "col", "prof", "sen", "rep"});
 }
 
+// Words a German ordinal number comes before: months (folded) and rounds, ranks, places.
+bool is_ordinal_noun(std::string_view w) {
+  return in_list(w,
+                 {"januar",   "janner", "februar",   "marz",      "maerz",   "april",    "mai",
+                  "juni",     "juli",   "august",    "september", "oktober", "november", "dezember",
+                  "wahlgang", "runde",  "durchgang", "platz",     "stelle",  "mal",      "tag"});
+}
+
 bool is_tld(std::string_view t) {
   return in_list(
       t, {"fr",   "com", "org", "net", "co",  "io",    "eu",   "be",  "ch",   "ca",    "info",
@@ -582,8 +590,23 @@ class Tokenizer {
       if (prev.kind == TokenKind::word && prev.fspan.end == t.fspan.start &&
           is_abbreviation(prev.folded))
         return;
+      // A German ordinal ("am 14. April", "im 2. Wahlgang"): a day or rank number glued to
+      // the dot and followed by a month or a round word does not end the sentence.
+      if (prev.kind == TokenKind::number && prev.fspan.end == t.fspan.start &&
+          prev.folded.size() <= 2 && is_ordinal_noun(word_after(t.fspan.end)))
+        return;
     }
     pending_sentence_ = true;
+  }
+
+  // The run of ASCII letters after the spaces that follow folded offset `i`.
+  std::string_view word_after(std::size_t i) const {
+    std::string_view v(f_);
+    if (i >= v.size() || v[i] != ' ') return {};
+    while (i < v.size() && v[i] == ' ') ++i;
+    std::size_t j = i;
+    while (j < v.size() && v[j] >= 'a' && v[j] <= 'z') ++j;
+    return v.substr(i, j - i);
   }
 
   // ---- emission ----

@@ -249,6 +249,20 @@ TEST_CASE("tokenizer: sentences and paragraphs", "[tokens]") {
   CHECK(toks.back().paragraph == 1);
 }
 
+TEST_CASE("tokenizer: a German ordinal before a month or a round does not end a sentence",
+          "[tokens]") {
+  const std::string text =
+      "Am 14. April wählt Frankreich. Im 2. Wahlgang liegt sie vorn. Es waren 14. Dann kam er.";
+  Analysis a(text);
+  const auto& s = a.sentences();
+  auto slice = [&](veille::Span sp) { return text.substr(sp.start, sp.end - sp.start); };
+  REQUIRE(s.size() == 4);
+  CHECK(slice(s[0]) == "Am 14. April wählt Frankreich.");
+  CHECK(slice(s[1]) == "Im 2. Wahlgang liegt sie vorn.");
+  CHECK(slice(s[2]) == "Es waren 14.");
+  CHECK(slice(s[3]) == "Dann kam er.");
+}
+
 TEST_CASE("tokenizer: U+2029 ends a paragraph, U+2028 a sentence", "[tokens]") {
   Analysis a("Un deux\xe2\x80\xa8trois\xe2\x80\xa9quatre");
   const auto& t = a.tokens();
