@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Labeled-corpus test (issue 6): precision and recall per citation (citations with at least 5
-# expected positives), on three parts (docs/legal-basis.md, "Measured precision and recall"):
+# expected positives), on three parts (docs/legal-basis.md, "The parts the test checks"):
 #  - tuning: tuning.jsonl (the rule authors' own records) and, as one corpus, dev*.jsonl (written
-#    independently of the rules by other authors, then tuned on). Both must reach 0.90 precision
-#    and recall per citation.
-#  - held-out: heldout3a.jsonl + heldout3b.jsonl as one corpus (written independently, never
-#    seen by a rule author, measured once at the end of the pass that wrote the pack). Target
-#    0.90. Precision meets it; recall does not yet (0.66-0.97 per citation, docs/legal-basis.md):
-#    the recall floor below is just under the lowest citation measured, so that a change that
-#    loses ground fails here until the target is met.
+#    independently of the rules by other authors, then tuned on; dev-ho3*/dev-ho4* were the
+#    held-out sets of the second pass). Both must reach 0.90 precision and recall per citation.
+#  - held-out: heldout5a.jsonl + heldout5b.jsonl as one corpus (written independently, sealed
+#    while the rules of the third pass were written, measured once at its end). Target 0.90;
+#    measured P 0.82-1.00, R 0.70-1.00 per citation (docs/legal-basis.md). The floors below sit
+#    just under the lowest citation measured, so that a change that loses ground fails here
+#    until the target is met.
 #  - heldout.jsonl: the first held-out set (partly seen, see the docs): guarded by floors.
 # LABELED_CORPUS_QUICK=1 (the sanitizer run) checks tuning.jsonl and the held-out part only.
 # Usage: bash tests/cli/labeled_corpus.sh <veille-binary> <repo-root>
@@ -17,7 +17,7 @@ bin="${1:?usage: labeled_corpus.sh <veille-binary> <repo-root>}"
 root="${2:?usage: labeled_corpus.sh <veille-binary> <repo-root>}"
 py=/usr/bin/python3
 [[ -x "$py" ]] || py="$(command -v python3)"
-HELDOUT_MIN_PRECISION=${HELDOUT_MIN_PRECISION:-0.90}
+HELDOUT_MIN_PRECISION=${HELDOUT_MIN_PRECISION:-0.80}
 HELDOUT_MIN_RECALL=${HELDOUT_MIN_RECALL:-0.65}
 FIRST_HELDOUT_MIN_PRECISION=${FIRST_HELDOUT_MIN_PRECISION:-0.90}
 FIRST_HELDOUT_MIN_RECALL=${FIRST_HELDOUT_MIN_RECALL:-0.75}
@@ -31,6 +31,6 @@ if [[ "${LABELED_CORPUS_QUICK:-0}" != 1 ]]; then
   eval_ "$lab/heldout.jsonl" --min-precision "$FIRST_HELDOUT_MIN_PRECISION" \
     --min-recall "$FIRST_HELDOUT_MIN_RECALL" || status=1
 fi
-eval_ "$lab/heldout3a.jsonl" "$lab/heldout3b.jsonl" --combine "held-out (heldout3a+b)" \
+eval_ "$lab/heldout5a.jsonl" "$lab/heldout5b.jsonl" --combine "held-out (heldout5a+b)" \
   --min-precision "$HELDOUT_MIN_PRECISION" --min-recall "$HELDOUT_MIN_RECALL" || status=1
 exit $status
