@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <re2/filtered_re2.h>
@@ -78,7 +79,20 @@ std::size_t literal_score(const std::vector<std::string>& lits) {
 // The literal atoms RE2's FilteredRE2 extracts from a pattern: every match of the pattern
 // contains at least one of them. Falls back to the whole pattern when the pattern can match
 // without any atom (e.g. "[0-9]+ %").
+Alt regex_anchor_uncached(const std::string& pattern);
+
+// Packs repeat patterns; the anchor is a pure function of the pattern (FilteredRE2 compiles the
+// pattern once more, so it is worth remembering).
 Alt regex_anchor(const std::string& pattern) {
+  thread_local std::unordered_map<std::string, Alt> cache;
+  if (auto it = cache.find(pattern); it != cache.end()) return it->second;
+  Alt a = regex_anchor_uncached(pattern);
+  if (cache.size() > 100000) cache.clear();
+  cache.emplace(pattern, a);
+  return a;
+}
+
+Alt regex_anchor_uncached(const std::string& pattern) {
   const std::string set_form = rewrite_boundaries(pattern, true);
   Alt whole{{set_form}, regex_score(pattern)};
   re2::FilteredRE2 filter(3);

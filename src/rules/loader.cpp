@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <cstring>
 #include <filesystem>
+#include <memory>
 #include <set>
+#include <unordered_map>
 
 #include "rules/ruleset_impl.hpp"
 #include "rules/xml_file.hpp"
@@ -150,6 +152,7 @@ class Loader {
   std::map<std::string, Located> rule_where_;
   std::vector<std::pair<std::string, Located>> cite_refs_;  // per rule, checked at the end
   std::vector<std::string> warnings_;
+  std::unordered_map<std::string, std::shared_ptr<RE2>> regex_cache_;  // rewritten pattern -> RE2
 };
 
 // Root element name of an XML file without a full validation, to skip non-pack files in a
@@ -392,6 +395,12 @@ bool Loader::parse_condition(const XmlFile& f, xmlNodePtr n, const std::string& 
       c.rewritten = edge_boundaries_only(c.pattern, &c.verify_leading, &c.verify_trailing)
                         ? c.pattern
                         : rewrite_boundaries(c.pattern, false);
+      // Packs repeat patterns (shared exclusion lists, the same rival or debunk vocabulary in
+      // several rules): one compiled RE2 per distinct pattern (RE2 is thread-safe to share).
+      if (auto hit = regex_cache_.find(c.rewritten); hit != regex_cache_.end()) {
+        c.re = hit->second;
+        return true;
+      }
       RE2::Options o;
       o.set_log_errors(false);
       o.set_max_mem(32 << 20);
@@ -408,6 +417,7 @@ bool Loader::parse_condition(const XmlFile& f, xmlNodePtr n, const std::string& 
         error_at(f, n, rule, "regex \"" + c.pattern + "\" matches the empty string");
         return false;
       }
+      regex_cache_.emplace(c.rewritten, re);
       c.re = std::move(re);
       return true;
     }
