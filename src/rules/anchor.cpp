@@ -76,9 +76,6 @@ std::size_t literal_score(const std::vector<std::string>& lits) {
   return s;
 }
 
-// The literal atoms RE2's FilteredRE2 extracts from a pattern: every match of the pattern
-// contains at least one of them. Falls back to the whole pattern when the pattern can match
-// without any atom (e.g. "[0-9]+ %").
 Alt regex_anchor_uncached(const std::string& pattern);
 
 // Packs repeat patterns; the anchor is a pure function of the pattern (FilteredRE2 compiles the
@@ -92,6 +89,9 @@ Alt regex_anchor(const std::string& pattern) {
   return a;
 }
 
+// The literal atoms RE2's FilteredRE2 extracts from a pattern: every match of the pattern
+// contains at least one of them. Falls back to the whole pattern when the pattern can match
+// without any atom (e.g. "[0-9]+ %").
 Alt regex_anchor_uncached(const std::string& pattern) {
   const std::string set_form = rewrite_boundaries(pattern, true);
   Alt whole{{set_form}, regex_score(pattern)};
