@@ -15,8 +15,19 @@ struct Piece {
   std::size_t begin = 0, end = 0;  // bytes in the pattern
 };
 
+// Adjacent literal pieces become one: the rewrite only looks at groups, bars and \b, and a
+// piece per byte made splitting the pack's long alternations allocation-bound.
+void push(std::vector<Piece>& out, const Piece& piece) {
+  if (piece.kind == Piece::other && !out.empty() && out.back().kind == Piece::other &&
+      out.back().end == piece.begin)
+    out.back().end = piece.end;
+  else
+    out.push_back(piece);
+}
+
 std::vector<Piece> split_pattern(std::string_view p) {
   std::vector<Piece> out;
+  out.reserve(p.size() / 4 + 4);
   std::size_t i = 0;
   while (i < p.size()) {
     Piece piece;
@@ -60,7 +71,7 @@ std::vector<Piece> split_pattern(std::string_view p) {
           i = j + 1;
           piece.kind = Piece::other;
           piece.end = i;
-          out.push_back(piece);
+          push(out, piece);
           continue;
         }
         if (j < p.size() && p[j] == '<') j = p.find('>', j);
@@ -77,42 +88,47 @@ std::vector<Piece> split_pattern(std::string_view p) {
       ++i;
     }
     piece.end = i;
-    out.push_back(piece);
+    push(out, piece);
   }
   return out;
 }
 
-// Skips backwards from a '|' at index i to the opener of its group (or -1 = start).
-long skip_to_opener(const std::vector<Piece>& ps, long i) {
-  int depth = 0;
-  for (--i; i >= 0; --i) {
-    if (ps[i].kind == Piece::close) ++depth;
-    if (ps[i].kind == Piece::open) {
-      if (depth == 0) return i;
-      --depth;
-    }
-  }
-  return -1;
-}
+// For every piece, the opener and the closer of the innermost group around it (-1 and
+// ps.size() at top level). One pass, so finding a '|''s group is O(1) on long alternations.
+struct Enclosing {
+  std::vector<long> opener;
+  std::vector<std::size_t> closer;
+};
 
-std::size_t skip_to_closer(const std::vector<Piece>& ps, std::size_t i) {
-  int depth = 0;
-  for (++i; i < ps.size(); ++i) {
-    if (ps[i].kind == Piece::open) ++depth;
-    if (ps[i].kind == Piece::close) {
-      if (depth == 0) return i;
-      --depth;
+Enclosing enclosing_groups(const std::vector<Piece>& ps) {
+  Enclosing e;
+  e.opener.assign(ps.size(), -1);
+  e.closer.assign(ps.size(), ps.size());
+  std::vector<long> open;                         // stack of unclosed openers
+  std::vector<std::vector<std::size_t>> members;  // pieces directly inside each open group
+  std::vector<std::size_t> top_level;
+  for (std::size_t i = 0; i < ps.size(); ++i) {
+    if (ps[i].kind == Piece::close && !open.empty()) {
+      for (std::size_t m : members.back()) e.closer[m] = i;
+      open.pop_back();
+      members.pop_back();
+    }
+    e.opener[i] = open.empty() ? -1 : open.back();
+    (members.empty() ? top_level : members.back()).push_back(i);
+    if (ps[i].kind == Piece::open) {
+      open.push_back(static_cast<long>(i));
+      members.emplace_back();
     }
   }
-  return ps.size();
+  return e;
 }
 
 // Nothing but group openers and alternative starts between the pattern start and ps[i].
-bool is_leading(const std::vector<Piece>& ps, long i) {
+bool is_leading(const std::vector<Piece>& ps, const Enclosing& e, long i) {
   for (long j = i - 1; j >= 0; --j) {
     if (ps[j].kind == Piece::open) continue;
     if (ps[j].kind == Piece::bar) {
-      j = skip_to_opener(ps, j);
+      j = e.opener[j];  // the loop's --j then looks before the group's opener
       if (j < 0) return true;
       continue;
     }
@@ -121,7 +137,8 @@ bool is_leading(const std::vector<Piece>& ps, long i) {
   return true;
 }
 
-bool is_trailing(const std::vector<Piece>& ps, std::string_view p, std::size_t i) {
+bool is_trailing(const std::vector<Piece>& ps, const Enclosing& e, std::string_view p,
+                 std::size_t i) {
   for (std::size_t j = i + 1; j < ps.size(); ++j) {
     if (ps[j].kind == Piece::close) {
       // a quantifier after the group makes it repeat: not an edge
@@ -131,7 +148,7 @@ bool is_trailing(const std::vector<Piece>& ps, std::string_view p, std::size_t i
       continue;
     }
     if (ps[j].kind == Piece::bar) {
-      j = skip_to_closer(ps, j);
+      j = e.closer[j];
       if (j >= ps.size()) return true;
       --j;  // let the loop see the closer
       continue;
@@ -157,6 +174,7 @@ bool ascii_only(std::string_view p) {
 
 std::string rewrite_boundaries(std::string_view pattern, bool for_set) {
   const auto ps = split_pattern(pattern);
+  const Enclosing enc = enclosing_groups(ps);
   const bool keep_ascii = for_set && ascii_only(pattern);
   std::string out;
   out.reserve(pattern.size() + 32);
@@ -171,9 +189,9 @@ std::string rewrite_boundaries(std::string_view pattern, bool for_set) {
       if (keep_ascii) out += "\\b";
       continue;
     }
-    if (is_leading(ps, static_cast<long>(i)))
+    if (is_leading(ps, enc, static_cast<long>(i)))
       out += "(?:^|(?P<vbL" + std::to_string(n++) + ">[^A-Za-z0-9_]))";
-    else if (is_trailing(ps, pattern, i))
+    else if (is_trailing(ps, enc, pattern, i))
       out += "(?:$|(?P<vbT" + std::to_string(n++) + ">[^A-Za-z0-9_]))";
     else
       out += "\\b";
