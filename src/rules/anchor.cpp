@@ -123,6 +123,53 @@ Alt regex_anchor_uncached(const std::string& pattern) {
   return a;
 }
 
+// Short literals get ASCII word boundaries (a token is delimited in the folded view, and ASCII
+// \b is a superset of the Unicode boundary): "pen" must not select "open", "pendant".
+bool bounded_literal(std::string_view l) {
+  auto alnum = [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) != 0; };
+  return !l.empty() && l.size() <= 4 && alnum(l.front()) && alnum(l.back());
+}
+
+// The anchor of one lexicon entry. A multi-word entry matches consecutive words, and only
+// punctuation and spaces separate two words in the folded view, so the whole entry with any
+// run of non-alphanumerics between its words is a necessary condition, and far more selective
+// than any one of its words ("en marche" rather than "marche", which "au marché" contains).
+std::string entry_pattern(const LexiconEntry& e) {
+  if (e.tokens.size() < 2) {
+    const std::string& l = e.tokens.empty() ? e.folded : e.tokens.front();
+    return bounded_literal(l) ? "\\b" + quote_regex(l) + "\\b" : quote_regex(l);
+  }
+  std::string out = bounded_literal(e.tokens.front()) ? "\\b" : "";
+  for (std::size_t i = 0; i < e.tokens.size(); ++i) {
+    if (i) out += "[^a-z0-9]*";
+    out += quote_regex(e.tokens[i]);
+  }
+  if (bounded_literal(e.tokens.back())) out += "\\b";
+  return out;
+}
+
+std::optional<Alt> lexicon_anchor(const Lexicon& lex) {
+  Alt a;
+  std::set<std::string> seen;
+  a.score = lex.entries.empty() ? 0 : SIZE_MAX;
+  for (const auto& e : lex.entries) {
+    std::size_t letters = 0;  // a multi-word entry counts all its words
+    for (const auto& t : e.tokens) letters += t.size();
+    if (e.tokens.empty()) letters = e.folded.size();
+    a.score = std::min(a.score, letters);
+    if (e.tokens.size() < 2) {
+      const std::string& l = e.tokens.empty() ? e.folded : e.tokens.front();
+      if (a.weak.empty() && is_weak_literal(l, bounded_literal(l))) a.weak = l;
+      if (is_frequent_word(l)) a.score = 1;
+    }
+    std::string p = entry_pattern(e);
+    if (seen.insert(p).second) a.patterns.push_back(std::move(p));
+  }
+  std::sort(a.patterns.begin(), a.patterns.end());
+  if (a.patterns.empty()) return std::nullopt;
+  return a;
+}
+
 std::optional<Alt> token_anchor(const TokenTest& t,
                                 const std::map<std::string, Lexicon, std::less<>>& lexicons) {
   Alt a;
@@ -135,17 +182,7 @@ std::optional<Alt> token_anchor(const TokenTest& t,
     case TokenTest::By::lexicon: {
       auto it = lexicons.find(t.lexicon);
       if (it == lexicons.end()) return std::nullopt;
-      // every token of a multi-word entry must occur: take the longest (most selective)
-      for (const auto& e : it->second.entries) {
-        std::string best = e.folded;
-        if (!e.tokens.empty()) {
-          best = e.tokens.front();
-          for (const auto& t : e.tokens)
-            if (t.size() > best.size()) best = t;
-        }
-        lits.push_back(best);
-      }
-      break;
+      return lexicon_anchor(it->second);
     }
     case TokenTest::By::lemma:
       return std::nullopt;  // surface forms unknown
@@ -175,13 +212,10 @@ std::optional<Alt> token_anchor(const TokenTest& t,
   if (lits.empty()) return std::nullopt;
   std::sort(lits.begin(), lits.end());
   lits.erase(std::unique(lits.begin(), lits.end()), lits.end());
-  // Short literals get ASCII word boundaries (a token is delimited in the folded view, and
-  // ASCII \b is a superset of the Unicode boundary): "pen" must not select "open", "pendant".
-  auto alnum = [](char ch) { return std::isalnum(static_cast<unsigned char>(ch)) != 0; };
   for (const auto& l : lits) {
     const bool prefix = std::find(t.prefixes.begin(), t.prefixes.end(), l) != t.prefixes.end();
     std::string q = quote_regex(l);
-    const bool bounded = l.size() <= 4 && alnum(l.front()) && alnum(l.back());
+    const bool bounded = bounded_literal(l);
     if (bounded) q = "\\b" + q + (prefix ? "" : "\\b");
     if (a.weak.empty() && is_weak_literal(l, bounded)) a.weak = l;
     a.patterns.push_back(std::move(q));
@@ -241,6 +275,17 @@ std::optional<Alt> anchor_of(const Condition& c,
 }
 
 }  // namespace
+
+std::string lexicon_anchor_pattern(const Lexicon& lex) {
+  auto a = lexicon_anchor(lex);
+  if (!a) return {};
+  std::string out;
+  for (const auto& p : a->patterns) {
+    if (!out.empty()) out += '|';
+    out += "(?:" + p + ")";
+  }
+  return out;
+}
 
 std::string derive_anchor(const Condition& c,
                           const std::map<std::string, Lexicon, std::less<>>& lexicons,

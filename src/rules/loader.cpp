@@ -138,6 +138,7 @@ class Loader {
   bool parse_token_test(const XmlFile& f, xmlNodePtr n, const std::string& rule, TokenTest& t);
   void parse_example(const XmlFile& f, xmlNodePtr n, const std::string& rule, Rule& r);
   void check_lexicon_refs(const Condition& c, const Rule& r, const Located& where);
+  std::string expand_anchor_lexicons(const std::string& anchor, const Rule& r);
 
   bool collect_;
   std::vector<std::string> files_;
@@ -150,10 +151,29 @@ class Loader {
   std::map<std::pair<std::string, std::string>, Located> lexicon_where_;  // (id, election)
   std::vector<Rule> rules_;
   std::map<std::string, Located> rule_where_;
+  std::map<std::pair<std::string, std::string>, Located> anchor_where_;  // (rule, anchor text)
   std::vector<std::pair<std::string, Located>> cite_refs_;  // per rule, checked at the end
   std::vector<std::string> warnings_;
   std::unordered_map<std::string, std::shared_ptr<RE2>> regex_cache_;  // rewritten pattern -> RE2
 };
+
+// Replaces each "{lexicon:ID}" of an explicit anchor by `by(ID)` wrapped in a group.
+template <class F>
+std::string expand_lexicon_refs(std::string_view anchor, F by) {
+  static constexpr std::string_view open = "{lexicon:";
+  std::string out;
+  std::size_t i = 0;
+  while (true) {
+    std::size_t b = anchor.find(open, i);
+    std::size_t e = b == std::string_view::npos ? b : anchor.find('}', b);
+    if (e == std::string_view::npos) break;
+    out.append(anchor.substr(i, b - i));
+    out += "(?:" + std::string(by(anchor.substr(b + open.size(), e - b - open.size()))) + ")";
+    i = e + 1;
+  }
+  out.append(anchor.substr(i));
+  return out;
+}
 
 // Root element name of an XML file without a full validation, to skip non-pack files in a
 // directory. Empty when it does not parse.
@@ -643,11 +663,18 @@ void Loader::load_rule(const XmlFile& f, xmlNodePtr n, const std::string& pack) 
       std::string a = trim(text_of(ch));
       RE2::Options o;
       o.set_log_errors(false);
-      RE2 re(rewrite_boundaries(a, true), o);
-      if (!re.ok())
+      // {lexicon:ID} is expanded when every lexicon is known (finish()); here it stands for a word
+      RE2 re(rewrite_boundaries(expand_lexicon_refs(a, [](std::string_view) { return "x"; }), true),
+             o);
+      if (!re.ok()) {
         error_at(f, ch, r.id, "anchor \"" + a + "\" does not compile (RE2: " + re2_error(re) + ")");
-      else
+      } else {
+        if (a.find("{lexicon:") != std::string::npos) {
+          auto [l, c] = f.position_of(ch);
+          anchor_where_[{r.id, a}] = Located{f.path(), l, c, pack};
+        }
         r.explicit_anchors.push_back(a);
+      }
     } else if (is(ch, "when")) {
       when = ch;
     } else if (is(ch, "example")) {
@@ -687,6 +714,20 @@ void Loader::check_lexicon_refs(const Condition& c, const Rule& r, const Located
   for (const auto& ch : c.children) check_lexicon_refs(ch, r, where);
 }
 
+// An explicit anchor may name a lexicon ("{lexicon:candidates}"): it stands for the anchor
+// derived from the lexicon's current entries, so the anchor cannot go stale when entries change.
+std::string Loader::expand_anchor_lexicons(const std::string& anchor, const Rule& r) {
+  return expand_lexicon_refs(anchor, [&](std::string_view id) -> std::string {
+    auto it = lexicons_.find(id);
+    if (it != lexicons_.end()) return lexicon_anchor_pattern(it->second);
+    const Located& where = anchor_where_[{r.id, anchor}];
+    error(
+        where.file, where.line, where.col, r.id,
+        "anchor: unknown lexicon \"" + std::string(id) + "\" in {lexicon:" + std::string(id) + "}");
+    return "[^\\x00-\\x{10FFFF}]";  // matches nothing
+  });
+}
+
 std::unique_ptr<RuleSet::Impl> Loader::finish() {
   auto impl = std::make_unique<RuleSet::Impl>();
   for (const auto& [id, info] : packs_)
@@ -707,6 +748,7 @@ std::unique_ptr<RuleSet::Impl> Loader::finish() {
   for (auto& r : rules_) {
     std::string weak;
     if (!r.explicit_anchors.empty()) {
+      for (auto& a : r.explicit_anchors) a = expand_anchor_lexicons(a, r);
       if (r.explicit_anchors.size() == 1) {
         r.anchor = rewrite_boundaries(r.explicit_anchors.front(), true);
       } else {

@@ -33,5 +33,9 @@ std::string derive_anchor(const Condition& c,
                           const std::map<std::string, Lexicon, std::less<>>& lexicons,
                           std::string* weak = nullptr);
 
+// The anchor of one lexicon: the alternation of its entries' anchors (what an explicit
+// <anchor> gets for "{lexicon:ID}").
+std::string lexicon_anchor_pattern(const Lexicon& lex);
+
 }  // namespace rules_detail
 }  // namespace veille

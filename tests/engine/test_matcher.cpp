@@ -94,10 +94,27 @@ TEST_CASE("prefilter: a rule whose anchor does not occur is never evaluated") {
   auto cand = m.candidates(b.folded());
   std::vector<std::string> ids;
   for (auto i : cand) ids.push_back(pack().rules()[i].id);
-  CHECK(ids == std::vector<std::string>{"t.word-form", "t.absent", "t.near-sentence"});
+  // t.anchor-lexicon: its explicit anchor is "{lexicon:pollsters}|\\bsondages?\\b"
+  CHECK(ids ==
+        std::vector<std::string>{"t.word-form", "t.anchor-lexicon", "t.absent", "t.near-sentence"});
   const auto before2 = m.evaluations();
   run(doc_of("Un sondage circule"));
-  CHECK(m.evaluations() == before2 + 3);
+  CHECK(m.evaluations() == before2 + 4);
+}
+
+TEST_CASE("prefilter: a multi-word lexicon entry needs all its words, whatever separates them") {
+  const Matcher& m = matcher();
+  auto candidate = [&](const std::string& text) {
+    Analysis a(text, "fr");
+    for (auto i : m.candidates(a.folded()))
+      if (pack().rules()[i].id == "t.word-lexicon") return true;
+    return false;
+  };
+  CHECK_FALSE(candidate("Un sondage interactive sans institut"));  // one word of the entry
+  CHECK(candidate("Selon HARRIS – Interactive, rien"));
+  CHECK(of_rule(run(doc_of("Selon HARRIS – Interactive, rien")), "t.word-lexicon").size() == 1);
+  CHECK(candidate("Selon Harris\nInteractive, rien"));
+  CHECK(of_rule(run(doc_of("Selon Harris\nInteractive, rien")), "t.word-lexicon").size() == 1);
 }
 
 TEST_CASE("\\b is Unicode-aware: not inside a word, yes after an accent-folded letter") {

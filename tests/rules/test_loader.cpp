@@ -71,6 +71,8 @@ TEST_CASE("each bad pack fails with file, line, column and rule id") {
       {"undeclared-cite.xml", 10, "bad.cite", "undeclared law \"fr:code-electoral:L49\""},
       {"duplicate-id.xml", 19, "bad.dup", "duplicate rule id (first defined at"},
       {"unknown-window.xml", 9, "bad.window", "unknown window \"election-day\""},
+      {"unknown-anchor-lexicon.xml", 13, "bad.anchor-lexicon",
+       "anchor: unknown lexicon \"pollsters\" in {lexicon:pollsters}"},
       {"not-xml.xml", 3, "", ""},
   };
   for (const auto& c : cases) {
@@ -134,8 +136,13 @@ TEST_CASE("anchors are derived from required literals, or explicit") {
   RuleSet set = load({kFixtures + "/conditions"});
   CHECK(set.rule("t.word-form")->anchor == "(?:sondage)|(?:sondages)");
   CHECK(set.rule("t.word-prefix")->anchor == "estim");
-  // multi-word entries: their longest token
-  CHECK(set.rule("t.word-lexicon")->anchor == "(?:\\bifop\\b)|(?:interactive)|(?:opinionway)");
+  // multi-word entries: all their words, anything but letters and digits between them
+  CHECK(set.rule("t.word-lexicon")->anchor ==
+        "(?:\\bifop\\b)|(?:harris[^a-z0-9]*interactive)|(?:opinionway)");
+  // an explicit anchor may name a lexicon: the lexicon's current entries, expanded at load
+  CHECK(set.rule("t.anchor-lexicon")->anchor ==
+        "(?:(?:\\bifop\\b)|(?:harris[^a-z0-9]*interactive)|(?:opinionway))|\\bsondages?\\b");
+  CHECK_FALSE(set.rule("t.anchor-lexicon")->anchor_derived);
   // regexes: RE2's FilteredRE2 atoms when they are selective enough, else the whole pattern
   CHECK(set.rule("t.regex")->anchor == "election");
   CHECK(set.rule("t.not")->anchor == "votez");
