@@ -161,9 +161,10 @@ int main(int argc, char** argv) {
     std::printf("| corpus | %zu records, %.1f MB of text |\n", texts.size(), bytes / 1e6);
     std::printf("| engine (fold + Set + candidates), 1 core, best of 3 | %.2f s, **%.1f MB/s** |\n",
                 best / 1e3, mbs);
-    std::printf("| folded view only | %.0f MB/s |\n", bytes / 1e6 / (fold_ms / 1e3));
-    std::printf("| folded view + Set (candidates, no evaluation) | %.0f MB/s |\n",
-                bytes / 1e6 / (set_ms / 1e3));
+    std::printf("| folded view only | %.1f MB/s (%.2f s) |\n", bytes / 1e6 / (fold_ms / 1e3),
+                fold_ms / 1e3);
+    std::printf("| folded view + Set (candidates, no evaluation) | %.1f MB/s (%.2f s) |\n",
+                bytes / 1e6 / (set_ms / 1e3), set_ms / 1e3);
     std::printf("| rule evaluations (candidates) per record | %.2f |\n",
                 texts.empty() ? 0.0 : double(candidates) / double(texts.size()));
     std::printf("| matches | %zu |\n", matches + (sink == 0));

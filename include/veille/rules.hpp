@@ -198,6 +198,17 @@ std::string anchor_for_ripgrep(std::string_view set_pattern);
 // Quotes regex metacharacters (RE2 and Rust-regex compatible).
 std::string quote_regex(std::string_view literal);
 
+// A prefilter pattern as a tree the engine can test piece by piece: the top-level alternatives
+// of the pattern (kind any) and, inside one, the parts around a top-level ".*" (kind all: each
+// must occur somewhere, in any order, a superset of the pattern's matches). A non-capturing
+// group around a whole piece is looked through. Leaves are patterns without either.
+struct PatternTree {
+  enum class Kind { leaf, any, all } kind = Kind::leaf;
+  std::string pattern;  // leaf
+  std::vector<PatternTree> children;
+};
+PatternTree split_prefilter(std::string_view pattern);
+
 struct LintResult {
   std::vector<RulePackError> errors;
   std::vector<std::string> warnings;

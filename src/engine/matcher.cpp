@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <map>
 #include <optional>
 
 #include "engine/evaluator.hpp"
@@ -12,16 +13,87 @@
 
 namespace veille {
 
+// A rule's anchor as a tree over the Set's leaves (see split_prefilter): the Set holds each
+// distinct leaf once, so the vocabularies that anchors repeat ("vote words .* party names",
+// in both orders, per branch) cost one DFA pattern each, and the DFA never has to track
+// partial ".*" matches, which made it thrash on election texts.
+struct Node {
+  PatternTree::Kind kind = PatternTree::Kind::leaf;
+  int leaf = -1;                  // Set index (leaf)
+  std::vector<std::size_t> kids;  // node indices (any, all)
+};
+
 struct Matcher::Impl {
   const RuleSet* rules = nullptr;
   std::unique_ptr<RE2::Set> set;
-  std::vector<std::size_t> set_rule;  // Set index -> rule index
-  std::vector<std::size_t> always;    // rules without anchor
+  std::vector<Node> nodes;
+  std::vector<std::pair<std::size_t, std::size_t>> rule_root;  // (rule index, root node)
+  std::vector<std::size_t> always;                             // rules without anchor
   bool set_ok = false;
   std::vector<std::string> warnings;
   mutable std::atomic<std::uint64_t> evaluations{0};
   engine_detail::RegexInfos regex_infos;      // per regex condition, computed once
   engine_detail::PrepassInfos prepass_infos;  // per <all>/<near>, computed once
+
+  std::size_t add_tree(const PatternTree& t, std::map<std::string, int>& leaves, bool& ok) {
+    Node n;
+    n.kind = t.kind;
+    if (t.kind == PatternTree::Kind::leaf) {
+      auto it = leaves.find(t.pattern);
+      if (it == leaves.end()) {
+        std::string err;
+        int id = set->Add(t.pattern, &err);
+        if (id < 0) ok = false;
+        it = leaves.emplace(t.pattern, id).first;
+      }
+      n.leaf = it->second;
+      if (n.leaf < 0) ok = false;
+    } else {
+      for (const auto& ch : t.children) n.kids.push_back(add_tree(ch, leaves, ok));
+    }
+    nodes.push_back(std::move(n));
+    return nodes.size() - 1;
+  }
+
+  bool holds(std::size_t node, const std::vector<char>& hit) const {
+    const Node& n = nodes[node];
+    switch (n.kind) {
+      case PatternTree::Kind::leaf:
+        return hit[static_cast<std::size_t>(n.leaf)] != 0;
+      case PatternTree::Kind::any:
+        for (auto k : n.kids)
+          if (holds(k, hit)) return true;
+        return false;
+      case PatternTree::Kind::all:
+        for (auto k : n.kids)
+          if (!holds(k, hit)) return false;
+        return true;
+    }
+    return true;
+  }
+
+  // Candidate rules for a folded text into `out` (sorted); false when the Set failed (then
+  // every rule must be evaluated).
+  bool select(std::string_view folded, std::vector<std::size_t>& out) const {
+    thread_local std::vector<int> hits;
+    thread_local std::vector<char> hit;
+    out.assign(always.begin(), always.end());
+    if (!set_ok) return false;
+    if (!rule_root.empty()) {
+      hits.clear();
+      RE2::Set::ErrorInfo info;
+      if (!set->Match(folded, &hits, &info) && info.kind != RE2::Set::kNoError)
+        return false;  // DFA out of memory or inconsistent: evaluate everything, never miss
+      hit.assign(leaf_count, 0);
+      for (int h : hits) hit[static_cast<std::size_t>(h)] = 1;
+      if (!hits.empty())
+        for (auto [rule, root] : rule_root)
+          if (holds(root, hit)) out.push_back(rule);
+    }
+    std::sort(out.begin(), out.end());
+    return true;
+  }
+  std::size_t leaf_count = 0;
 };
 
 Matcher::Matcher(const RuleSet& rules) : impl_(std::make_unique<Impl>()) {
@@ -34,6 +106,7 @@ Matcher::Matcher(const RuleSet& rules) : impl_(std::make_unique<Impl>()) {
   o.set_max_mem(256 << 20);
   o.set_log_errors(false);
   m.set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
+  std::map<std::string, int> leaves;
   const auto& list = rules.rules();
   for (std::size_t i = 0; i < list.size(); ++i) {
     const Rule& r = list[i];
@@ -42,16 +115,24 @@ Matcher::Matcher(const RuleSet& rules) : impl_(std::make_unique<Impl>()) {
       continue;
     }
     std::string err;
-    if (m.set->Add(r.anchor, &err) < 0) {
+    RE2 whole(r.anchor, o);  // the anchor as written must compile, whatever its pieces
+    bool ok = whole.ok();
+    const std::size_t nodes_before = m.nodes.size();
+    std::size_t root = 0;
+    if (ok) root = m.add_tree(split_prefilter(r.anchor), leaves, ok);
+    if (!ok) {
+      m.nodes.resize(nodes_before);
       m.warnings.push_back(r.file + ":" + std::to_string(r.line) + ": warning: [" + r.id +
-                           "] anchor does not compile (" + err +
+                           "] anchor does not compile (" +
+                           (whole.ok() ? std::string("a part of it") : whole.error()) +
                            "): the rule is evaluated on every text");
       m.always.push_back(i);
       continue;
     }
-    m.set_rule.push_back(i);
+    m.rule_root.emplace_back(i, root);
   }
-  m.set_ok = m.set_rule.empty() || m.set->Compile();
+  m.leaf_count = leaves.size();
+  m.set_ok = m.rule_root.empty() || m.set->Compile();
   if (!m.set_ok)
     m.warnings.push_back(
         "warning: the rule anchors do not fit in one RE2::Set (memory budget): every rule is "
@@ -72,23 +153,11 @@ bool Matcher::prefilter_ok() const {
 
 std::vector<std::size_t> Matcher::candidates(std::string_view folded) const {
   const Impl& m = *impl_;
-  std::vector<std::size_t> out = m.always;
-  bool all = !m.set_ok;
-  if (!all && !m.set_rule.empty()) {
-    std::vector<int> hits;
-    RE2::Set::ErrorInfo info;
-    if (m.set->Match(folded, &hits, &info)) {
-      for (int h : hits) out.push_back(m.set_rule[static_cast<std::size_t>(h)]);
-    } else if (info.kind != RE2::Set::kNoError) {
-      all = true;  // DFA out of memory or inconsistent: evaluate everything, never miss
-    }
-  }
-  if (all) {
+  std::vector<std::size_t> out;
+  if (!m.select(folded, out)) {
     out.resize(m.rules->rules().size());
     for (std::size_t i = 0; i < out.size(); ++i) out[i] = i;
-    return out;
   }
-  std::sort(out.begin(), out.end());
   return out;
 }
 
@@ -118,27 +187,17 @@ std::vector<Match> Matcher::match(const Analysis& analysis, const Document& doc,
   auto is_allowed = [&](std::size_t idx) { return !allowed || (*allowed)[idx]; };
   // The Set pass is only worth running when some rule it selects may be evaluated.
   bool set_needed = !allowed || !m.set_ok;
-  for (std::size_t i = 0; !set_needed && i < m.set_rule.size(); ++i)
-    set_needed = is_allowed(m.set_rule[i]);
-  // Candidate list and Set hits in per-thread buffers (no allocation per document).
-  thread_local std::vector<std::size_t> cand;
-  thread_local std::vector<int> hits_buffer;
-  cand.assign(m.always.begin(), m.always.end());
-  bool every_rule = !m.set_ok;
-  if (set_needed && !every_rule && !m.set_rule.empty()) {
-    hits_buffer.clear();
-    RE2::Set::ErrorInfo info;
-    if (m.set->Match(analysis.folded(), &hits_buffer, &info)) {
-      for (int h : hits_buffer) cand.push_back(m.set_rule[static_cast<std::size_t>(h)]);
-    } else if (info.kind != RE2::Set::kNoError) {
-      every_rule = true;  // DFA out of memory or inconsistent: evaluate everything, never miss
-    }
-  }
+  for (std::size_t i = 0; !set_needed && i < m.rule_root.size(); ++i)
+    set_needed = is_allowed(m.rule_root[i].first);
+  thread_local std::vector<std::size_t> cand;  // per-thread buffer: no allocation per document
+  bool every_rule = false;
+  if (set_needed)
+    every_rule = !m.select(analysis.folded(), cand);
+  else
+    cand.assign(m.always.begin(), m.always.end());
   if (every_rule) {
     cand.resize(list_size);
     for (std::size_t i = 0; i < cand.size(); ++i) cand[i] = i;
-  } else {
-    std::sort(cand.begin(), cand.end());
   }
   std::optional<engine_detail::Evaluator> ev;
   const auto& list = m.rules->rules();

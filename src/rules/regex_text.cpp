@@ -17,17 +17,18 @@ struct Piece {
 
 // Adjacent literal pieces become one: the rewrite only looks at groups, bars and \b, and a
 // piece per byte made splitting the pack's long alternations allocation-bound.
-void push(std::vector<Piece>& out, const Piece& piece) {
-  if (piece.kind == Piece::other && !out.empty() && out.back().kind == Piece::other &&
+void push(std::vector<Piece>& out, const Piece& piece, bool merge = true) {
+  if (merge && piece.kind == Piece::other && !out.empty() && out.back().kind == Piece::other &&
       out.back().end == piece.begin)
     out.back().end = piece.end;
   else
     out.push_back(piece);
 }
 
-std::vector<Piece> split_pattern(std::string_view p) {
+std::vector<Piece> split_pattern(std::string_view p, bool merge = true) {
   std::vector<Piece> out;
   out.reserve(p.size() / 4 + 4);
+
   std::size_t i = 0;
   while (i < p.size()) {
     Piece piece;
@@ -71,7 +72,7 @@ std::vector<Piece> split_pattern(std::string_view p) {
           i = j + 1;
           piece.kind = Piece::other;
           piece.end = i;
-          push(out, piece);
+          push(out, piece, merge);
           continue;
         }
         if (j < p.size() && p[j] == '<') j = p.find('>', j);
@@ -88,7 +89,7 @@ std::vector<Piece> split_pattern(std::string_view p) {
       ++i;
     }
     piece.end = i;
-    push(out, piece);
+    push(out, piece, merge);
   }
   return out;
 }
@@ -248,6 +249,86 @@ std::string anchor_for_ripgrep(std::string_view set_pattern) {
       out.append(set_pattern.substr(piece.begin, piece.end - piece.begin));
   }
   return out;
+}
+
+namespace {
+
+// The whole pattern is one group "(?:...)" with nothing after it: its inside.
+std::string_view strip_group(std::string_view p) {
+  while (p.size() >= 4 && p.substr(0, 3) == "(?:" && p.back() == ')') {
+    const auto ps = split_pattern(p, false);
+    int depth = 0;
+    std::size_t close = 0;
+    for (std::size_t i = 0; i < ps.size(); ++i) {
+      if (ps[i].kind == Piece::open) ++depth;
+      if (ps[i].kind == Piece::close && --depth == 0) {
+        close = i;
+        break;
+      }
+    }
+    if (close != ps.size() - 1) break;  // the first group closes before the end
+    p = p.substr(3, p.size() - 4);
+  }
+  return p;
+}
+
+// Splits at depth-0 pieces for which `at(i)` holds; `width` pieces are dropped at each split.
+template <class At>
+std::vector<std::string_view> split_top(std::string_view p, const std::vector<Piece>& ps, At at,
+                                        std::size_t width) {
+  std::vector<std::string_view> out;
+  int depth = 0;
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < ps.size(); ++i) {
+    if (ps[i].kind == Piece::open) ++depth;
+    if (ps[i].kind == Piece::close) --depth;
+    if (depth == 0 && at(i)) {
+      out.push_back(p.substr(start, ps[i].begin - start));
+      start = ps[i + width - 1].end;
+      i += width - 1;
+    }
+  }
+  out.push_back(p.substr(start));
+  return out;
+}
+
+}  // namespace
+
+PatternTree split_prefilter(std::string_view pattern) {
+  PatternTree t;
+  std::string_view p = strip_group(pattern);
+  const auto ps = split_pattern(p, false);
+  for (const auto& piece : ps) {
+    // a flag group "(?i)" applies to what follows it: splitting would lose it
+    if (piece.kind == Piece::other && p.substr(piece.begin, 2) == "(?") {
+      t.pattern = std::string(pattern);
+      return t;
+    }
+  }
+  auto alts = split_top(
+      p, ps, [&](std::size_t i) { return ps[i].kind == Piece::bar; }, 1);
+  if (alts.size() > 1) {
+    t.kind = PatternTree::Kind::any;
+    for (auto a : alts) t.children.push_back(split_prefilter(a));
+    return t;
+  }
+  auto dot_star = [&](std::size_t i) {
+    return i + 1 < ps.size() && p.substr(ps[i].begin, ps[i].end - ps[i].begin) == "." &&
+           p.substr(ps[i + 1].begin, ps[i + 1].end - ps[i + 1].begin) == "*" &&
+           !(i + 2 < ps.size() && p.substr(ps[i + 2].begin, 1) == "?");
+  };
+  auto parts = split_top(p, ps, dot_star, 2);
+  if (parts.size() > 1) {
+    t.kind = PatternTree::Kind::all;
+    for (auto part : parts)
+      if (!part.empty()) t.children.push_back(split_prefilter(part));
+    if (t.children.size() == 1) return t.children.front();
+    if (!t.children.empty()) return t;
+  }
+  t.kind = PatternTree::Kind::leaf;
+  t.children.clear();
+  t.pattern = std::string(p);
+  return t;
 }
 
 std::string quote_regex(std::string_view literal) {

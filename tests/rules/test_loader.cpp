@@ -207,3 +207,29 @@ TEST_CASE("\\b rewrite: Unicode-aware for matching, superset for the prefilter")
   CHECK_FALSE(edge_boundaries_only("(?:\\ba)", &lead, &trail));     // inside a group
   CHECK_FALSE(edge_boundaries_only("\\b\\pL+\\b", &lead, &trail));  // not ASCII
 }
+
+namespace {
+// A PatternTree as text: leaves as themselves, any(...) as [a | b], all(...) as {a & b}.
+std::string show(const PatternTree& t) {
+  if (t.kind == PatternTree::Kind::leaf) return t.pattern;
+  std::string out = t.kind == PatternTree::Kind::any ? "[" : "{";
+  for (std::size_t i = 0; i < t.children.size(); ++i)
+    out += (i ? (t.kind == PatternTree::Kind::any ? " | " : " & ") : "") + show(t.children[i]);
+  return out + (t.kind == PatternTree::Kind::any ? "]" : "}");
+}
+}  // namespace
+
+TEST_CASE("prefilter split: top-level alternatives and .* gaps, groups looked through") {
+  CHECK(show(split_prefilter("sondage")) == "sondage");
+  CHECK(show(split_prefilter("a|b")) == "[a | b]");
+  CHECK(show(split_prefilter("(?:vote.*(?:rn|lfi))|(?:(?:rn|lfi).*vote)")) ==
+        "[{vote & [rn | lfi]} | {[rn | lfi] & vote}]");
+  CHECK(show(split_prefilter("(?:x|y).*z")) == "{[x | y] & z}");
+  CHECK(show(split_prefilter("\\b(?:a|b)\\b")) == "\\b(?:a|b)\\b");  // bars inside a group
+  CHECK(show(split_prefilter("(?:a)(?:b)")) == "(?:a)(?:b)");        // two groups: not one wrapper
+  CHECK(show(split_prefilter("(?:a|b)+")) == "(?:a|b)+");            // a repeated group stays whole
+  CHECK(show(split_prefilter("(?i)a.*b")) == "(?i)a.*b");  // a flag applies to what follows
+  CHECK(show(split_prefilter("a.*?b")) == "a.*?b");        // lazy gap: left whole
+  CHECK(show(split_prefilter("a\\.*b|[.]*c")) == "[a\\.*b | [.]*c]");  // not a .* gap
+  CHECK(show(split_prefilter("a.*")) == "a");                          // an empty part
+}
