@@ -35,21 +35,21 @@ struct Matcher::Impl {
   engine_detail::RegexInfos regex_infos;      // per regex condition, computed once
   engine_detail::PrepassInfos prepass_infos;  // per <all>/<near>, computed once
 
-  std::size_t add_tree(const PatternTree& t, std::map<std::string, int>& leaves, bool& ok) {
+  // Adds the tree's leaves to the Set (once each); `err` gets the first leaf that does not compile.
+  std::size_t add_tree(const PatternTree& t, std::map<std::string, int>& leaves, std::string& err) {
     Node n;
     n.kind = t.kind;
     if (t.kind == PatternTree::Kind::leaf) {
       auto it = leaves.find(t.pattern);
       if (it == leaves.end()) {
-        std::string err;
-        int id = set->Add(t.pattern, &err);
-        if (id < 0) ok = false;
-        it = leaves.emplace(t.pattern, id).first;
+        std::string leaf_err;
+        it = leaves.emplace(t.pattern, set->Add(t.pattern, &leaf_err)).first;
+        if (it->second < 0 && err.empty()) err = leaf_err.empty() ? "?" : leaf_err;
       }
       n.leaf = it->second;
-      if (n.leaf < 0) ok = false;
+      if (n.leaf < 0 && err.empty()) err = "a part of it";
     } else {
-      for (const auto& ch : t.children) n.kids.push_back(add_tree(ch, leaves, ok));
+      for (const auto& ch : t.children) n.kids.push_back(add_tree(ch, leaves, err));
     }
     nodes.push_back(std::move(n));
     return nodes.size() - 1;
@@ -115,16 +115,12 @@ Matcher::Matcher(const RuleSet& rules) : impl_(std::make_unique<Impl>()) {
       continue;
     }
     std::string err;
-    RE2 whole(r.anchor, o);  // the anchor as written must compile, whatever its pieces
-    bool ok = whole.ok();
     const std::size_t nodes_before = m.nodes.size();
-    std::size_t root = 0;
-    if (ok) root = m.add_tree(split_prefilter(r.anchor), leaves, ok);
-    if (!ok) {
+    const std::size_t root = m.add_tree(split_prefilter(r.anchor), leaves, err);
+    if (!err.empty()) {
       m.nodes.resize(nodes_before);
       m.warnings.push_back(r.file + ":" + std::to_string(r.line) + ": warning: [" + r.id +
-                           "] anchor does not compile (" +
-                           (whole.ok() ? std::string("a part of it") : whole.error()) +
+                           "] anchor does not compile (" + err +
                            "): the rule is evaluated on every text");
       m.always.push_back(i);
       continue;
