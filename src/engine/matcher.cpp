@@ -3,10 +3,12 @@
 // condition tree is evaluated; hits become Matches with original-text spans.
 #include <re2/filtered_re2.h>
 #include <re2/re2.h>
+#include <re2/set.h>
 
 #include <algorithm>
 #include <atomic>
 #include <map>
+#include <memory>
 #include <optional>
 
 #include "engine/atom_scanner.hpp"
@@ -44,6 +46,11 @@ struct Matcher::Impl {
   std::vector<std::pair<std::size_t, std::size_t>> rule_root;  // (rule index, root node)
   std::vector<std::size_t> always;                             // rules without anchor
   std::size_t leaf_count = 0;
+  std::vector<std::vector<std::size_t>> leaf_rules;  // leaf -> rule_root entries using it
+  // Leaves without atoms (FilteredRE2 would pass them on every text): decided together by one
+  // small many-match RE2::Set pass instead of a walk of their rules' trees on every text.
+  std::vector<int> unfiltered;
+  std::unique_ptr<RE2::Set> unfiltered_set;
   std::vector<std::string> warnings;
   mutable std::atomic<std::uint64_t> evaluations{0};
   engine_detail::RegexInfos regex_infos;      // per regex condition, computed once
@@ -108,8 +115,9 @@ struct Matcher::Impl {
 
   // Candidate rules for a folded text into `out` (sorted).
   void select(std::string_view folded, std::vector<std::size_t>& out) const {
-    thread_local std::vector<int> atoms, potential;
-    thread_local std::vector<char> seen, state;
+    thread_local std::vector<int> atoms, potential, unfiltered_hits;
+    thread_local std::vector<char> seen, state, rule_seen;
+    thread_local std::vector<std::size_t> roots;
     out.assign(always.begin(), always.end());
     if (!rule_root.empty() && leaf_count) {
       scanner.scan(folded, atoms, seen);
@@ -117,8 +125,28 @@ struct Matcher::Impl {
       if (!potential.empty()) {
         state.assign(leaf_count, 0);
         for (int p : potential) state[static_cast<std::size_t>(p)] = 1;
-        for (auto [rule, root] : rule_root)
-          if (holds(root, folded, state)) out.push_back(rule);
+        // The leaves without atoms: settled by their Set (else left to their own RE2).
+        unfiltered_hits.clear();
+        if (unfiltered_set && unfiltered_set->Match(folded, &unfiltered_hits)) {
+          for (int l : unfiltered) state[static_cast<std::size_t>(l)] = 3;
+          for (int h : unfiltered_hits)
+            state[static_cast<std::size_t>(unfiltered[static_cast<std::size_t>(h)])] = 2;
+        } else if (unfiltered_set) {
+          for (int l : unfiltered) state[static_cast<std::size_t>(l)] = 3;
+        }
+        // Only the rules with a leaf still possible.
+        rule_seen.assign(rule_root.size(), 0);
+        roots.clear();
+        for (int p : potential) {
+          if (state[static_cast<std::size_t>(p)] == 3) continue;
+          for (std::size_t r : leaf_rules[static_cast<std::size_t>(p)])
+            if (!rule_seen[r]) {
+              rule_seen[r] = 1;
+              roots.push_back(r);
+            }
+        }
+        for (std::size_t r : roots)
+          if (holds(rule_root[r].second, folded, state)) out.push_back(rule_root[r].first);
       }
     }
     std::sort(out.begin(), out.end());
@@ -142,6 +170,16 @@ Matcher::Matcher(const RuleSet& rules) : impl_(std::make_unique<Impl>()) {
     std::string err;
     const std::size_t nodes_before = m.nodes.size();
     const std::size_t root = m.add_tree(split_prefilter(r.anchor), leaves, err);
+    if (err.empty())
+      for (std::size_t k = nodes_before; k < m.nodes.size(); ++k) {
+        const int leaf = m.nodes[k].leaf;
+        if (m.nodes[k].kind != PatternTree::Kind::leaf || leaf < 0) continue;
+        if (m.leaf_rules.size() <= static_cast<std::size_t>(leaf))
+          m.leaf_rules.resize(static_cast<std::size_t>(leaf) + 1);
+        auto& owners = m.leaf_rules[static_cast<std::size_t>(leaf)];
+        if (owners.empty() || owners.back() != m.rule_root.size())
+          owners.push_back(m.rule_root.size());
+      }
     if (!err.empty()) {
       m.nodes.resize(nodes_before);
       m.warnings.push_back(r.file + ":" + std::to_string(r.line) + ": warning: [" + r.id +
@@ -157,6 +195,17 @@ Matcher::Matcher(const RuleSet& rules) : impl_(std::make_unique<Impl>()) {
     std::vector<std::string> atoms;
     m.filter.Compile(&atoms);
     m.scanner = engine_detail::AtomScanner(atoms);
+    m.leaf_rules.resize(m.leaf_count);
+    m.filter.AllPotentials({}, &m.unfiltered);
+    if (!m.unfiltered.empty()) {
+      RE2::Options o;
+      o.set_log_errors(false);
+      o.set_max_mem(kLeafMaxMem);
+      auto set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
+      bool ok = true;
+      for (int l : m.unfiltered) ok = ok && set->Add(m.filter.GetRE2(l).pattern(), nullptr) >= 0;
+      if (ok && set->Compile()) m.unfiltered_set = std::move(set);
+    }
   }
 }
 
