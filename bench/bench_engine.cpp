@@ -3,8 +3,9 @@
 //                                            `rg -c -f` side by side (make bench).
 // bench_engine --per-rule CORPUS.jsonl [RULES_DIR] — per rule: records where its anchor fires
 //                                            (candidates), records it matched, evaluation time.
-// Engine throughput = folded view + RE2::Set + candidate evaluation (tokens/lemmas only when a
-// candidate needs them), measured on the records' text bytes; prints a Markdown table fragment.
+// Engine throughput = folded view + anchor prefilter + candidate evaluation (tokens/lemmas only
+// when a candidate needs them), measured on the records' text bytes; prints a Markdown table
+// fragment.
 #include <simdjson.h>
 
 #include <algorithm>
@@ -92,7 +93,7 @@ int main(int argc, char** argv) {
     veille::Matcher matcher(set);
     veille::Document doc;
     if (per_rule) {
-      // One single-rule matcher per rule, timed on the records where the full Set selects it.
+      // One single-rule matcher per rule, timed on the records where the full prefilter selects it.
       const auto& rules = set.rules();
       std::vector<std::size_t> cand(rules.size()), hit(rules.size());
       std::vector<double> ms(rules.size());
@@ -106,7 +107,7 @@ int main(int argc, char** argv) {
         one.push_back(std::make_unique<veille::Matcher>(*single.back()));
       }
       // Tokens and lemmas are built once per record first (by the full matcher), so that each
-      // rule's time is its own condition evaluation (plus its one-anchor Set pass).
+      // rule's time is its own condition evaluation (plus its one-anchor prefilter).
       for (const auto& t : texts) {
         veille::Analysis a(t, "fr");
         matcher.match(a, doc);
@@ -159,11 +160,12 @@ int main(int argc, char** argv) {
     std::printf("| rules loaded (with anchor) | %zu (%zu) |\n", nrules, anchored);
     std::printf("| load + compile of %s (best of 5) | %.1f ms |\n", rules_dir.c_str(), best_load);
     std::printf("| corpus | %zu records, %.1f MB of text |\n", texts.size(), bytes / 1e6);
-    std::printf("| engine (fold + Set + candidates), 1 core, best of 3 | %.2f s, **%.1f MB/s** |\n",
-                best / 1e3, mbs);
+    std::printf(
+        "| engine (fold + prefilter + candidates), 1 core, best of 3 | %.2f s, **%.1f MB/s** |\n",
+        best / 1e3, mbs);
     std::printf("| folded view only | %.1f MB/s (%.2f s) |\n", bytes / 1e6 / (fold_ms / 1e3),
                 fold_ms / 1e3);
-    std::printf("| folded view + Set (candidates, no evaluation) | %.1f MB/s (%.2f s) |\n",
+    std::printf("| folded view + prefilter (candidates, no evaluation) | %.1f MB/s (%.2f s) |\n",
                 bytes / 1e6 / (set_ms / 1e3), set_ms / 1e3);
     std::printf("| rule evaluations (candidates) per record | %.2f |\n",
                 texts.empty() ? 0.0 : double(candidates) / double(texts.size()));

@@ -30,7 +30,7 @@ VEILLE="$BUILD/veille"
 # --- corpus ---------------------------------------------------------------------------------
 CORPUS="$OUT/corpus-${MB}MB-seed${SEED}.jsonl"
 [ -s "$CORPUS" ] || "$BUILD/gen_corpus" "$CORPUS" "$MB" "$SEED" || exit 2
-BYTES=$(stat -c %s "$CORPUS")
+BYTES=$(stat -L -c %s "$CORPUS")
 LINES=$(wc -l <"$CORPUS")
 
 # --- anchors for ripgrep --------------------------------------------------------------------
@@ -112,7 +112,7 @@ if [ "$BIG_MB" -gt 0 ]; then
   [ -s "$BIG" ] || "$BUILD/gen_corpus" "$BIG" "$BIG_MB" "$SEED"
   run_once big
   finish big
-  BIG_BYTES=$(stat -c %s "$BIG")
+  BIG_BYTES=$(stat -L -c %s "$BIG")
   BIG_NOTE="${STATUS[big]}"
 fi
 

@@ -1,6 +1,7 @@
 #pragma once
-// Stage contract: engine/ — runs a RuleSet over an Analysis. One RE2::Set pass over the folded
-// view picks candidate rules; only candidates' condition trees are evaluated (tokens and lemmas
+// Stage contract: engine/ — runs a RuleSet over an Analysis. A prefilter over the folded view
+// (the literal atoms of the rules' anchors, found in one pass, then the anchor pieces they allow)
+// picks candidate rules; only candidates' condition trees are evaluated (tokens and lemmas
 // are built only if a candidate needs them). Output: Matches with original-text spans and an
 // explain trace. The engine knows nothing of time windows or output formats.
 #include <cstdint>
@@ -54,13 +55,10 @@ class Matcher {
   const std::vector<std::string>& warnings() const;
 
   // Indices into RuleSet::rules() of the rules to evaluate on a folded text: those whose anchor
-  // occurs in it, plus the rules without anchor (all rules when the prefilter failed).
+  // occurs in it, plus the rules without anchor (and the rules whose anchor does not compile).
   std::vector<std::size_t> candidates(std::string_view folded) const;
   // Test and profiling hook: condition trees evaluated since construction (all threads).
   std::uint64_t evaluations() const;
-  // False when the anchors could not be compiled into one RE2::Set (memory budget): then every
-  // rule is evaluated on every text (slower, never silent).
-  bool prefilter_ok() const;
 
  private:
   struct Impl;

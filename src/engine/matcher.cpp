@@ -1,50 +1,82 @@
-// Matcher: one RE2::Set pass over the folded view selects candidate rules; each candidate's
+// Matcher: a prefilter over the folded view (anchor atoms, then the anchor leaves they allow)
+// selects candidate rules; each candidate's
 // condition tree is evaluated; hits become Matches with original-text spans.
+#include <re2/filtered_re2.h>
 #include <re2/re2.h>
 #include <re2/set.h>
 
 #include <algorithm>
 #include <atomic>
 #include <map>
+#include <memory>
 #include <optional>
 
+#include "engine/atom_scanner.hpp"
 #include "engine/evaluator.hpp"
 #include "veille/engine.hpp"
 
 namespace veille {
 
-// A rule's anchor as a tree over the Set's leaves (see split_prefilter): the Set holds each
-// distinct leaf once, so the vocabularies that anchors repeat ("vote words .* party names",
-// in both orders, per branch) cost one DFA pattern each, and the DFA never has to track
-// partial ".*" matches, which made it thrash on election texts.
+// A rule's anchor as a tree over distinct leaf patterns (see split_prefilter): the vocabularies
+// that anchors repeat ("vote words .* party names", in both orders, per branch) are one leaf
+// each. Which leaves occur is decided in two steps: RE2's FilteredRE2 derives from each leaf the
+// literal strings ("atoms") any match must contain, an AtomScanner finds the atoms present in one
+// pass, and a leaf whose atoms are present is confirmed with its own RE2 only when a rule's tree
+// needs it. A many-match RE2::Set over the leaves did this in one DFA pass, but its DFA builds a
+// new state for nearly every combination of partial matches: on election texts, where dozens of
+// leaves match, it ran at tens of KB/s (docs/performance.md).
 struct Node {
   PatternTree::Kind kind = PatternTree::Kind::leaf;
-  int leaf = -1;                  // Set index (leaf)
+  int leaf = -1;                  // FilteredRE2 regexp id (leaf)
   std::vector<std::size_t> kids;  // node indices (any, all)
 };
 
+// Shorter atoms filter more leaves but match almost every text ("rn", "a"): propagating them
+// costs more than confirming the few leaves left without atoms (measured: docs/performance.md).
+constexpr int kMinAtom = 3;
+// Per leaf RE2: a lexicon-sized leaf needs more than RE2's default 8 MB for its DFA cache
+// (without it RE2 falls back to its slower NFA). The cache grows only as texts need it.
+constexpr int64_t kLeafMaxMem = 32 << 20;
+
 struct Matcher::Impl {
   const RuleSet* rules = nullptr;
-  std::unique_ptr<RE2::Set> set;
+  re2::FilteredRE2 filter{kMinAtom};
+  engine_detail::AtomScanner scanner;
   std::vector<Node> nodes;
   std::vector<std::pair<std::size_t, std::size_t>> rule_root;  // (rule index, root node)
   std::vector<std::size_t> always;                             // rules without anchor
-  bool set_ok = false;
+  std::size_t leaf_count = 0;
+  std::vector<std::vector<std::size_t>> leaf_rules;  // leaf -> rule_root entries using it
+  // Leaves without atoms (FilteredRE2 would pass them on every text): decided together by one
+  // small many-match RE2::Set pass instead of a walk of their rules' trees on every text.
+  std::vector<int> unfiltered;
+  std::unique_ptr<RE2::Set> unfiltered_set;
   std::vector<std::string> warnings;
   mutable std::atomic<std::uint64_t> evaluations{0};
   engine_detail::RegexInfos regex_infos;      // per regex condition, computed once
   engine_detail::PrepassInfos prepass_infos;  // per <all>/<near>, computed once
 
-  // Adds the tree's leaves to the Set (once each); `err` gets the first leaf that does not compile.
+  // Adds the tree's leaves to the filter (once each); `err` gets the first leaf that does not
+  // compile.
   std::size_t add_tree(const PatternTree& t, std::map<std::string, int>& leaves, std::string& err) {
     Node n;
     n.kind = t.kind;
     if (t.kind == PatternTree::Kind::leaf) {
       auto it = leaves.find(t.pattern);
       if (it == leaves.end()) {
-        std::string leaf_err;
-        it = leaves.emplace(t.pattern, set->Add(t.pattern, &leaf_err)).first;
-        if (it->second < 0 && err.empty()) err = leaf_err.empty() ? "?" : leaf_err;
+        RE2::Options o;
+        o.set_log_errors(false);
+        o.set_max_mem(kLeafMaxMem);
+        int id = -1;
+        const auto code = filter.Add(t.pattern, o, &id);
+        if (code != RE2::NoError) {
+          id = -1;
+          if (err.empty()) {
+            const RE2 failed(t.pattern, o);
+            err = failed.error().empty() ? std::string(1, '?') : failed.error();
+          }
+        }
+        it = leaves.emplace(t.pattern, id).first;
       }
       n.leaf = it->second;
       if (n.leaf < 0 && err.empty()) err = "a part of it";
@@ -55,45 +87,70 @@ struct Matcher::Impl {
     return nodes.size() - 1;
   }
 
-  bool holds(std::size_t node, const std::vector<char>& hit) const {
+  // Leaf states for one text: 0 not possible, 1 possible (atoms present), 2 matches, 3 does not.
+  bool holds(std::size_t node, std::string_view text, std::vector<char>& state) const {
     const Node& n = nodes[node];
     switch (n.kind) {
-      case PatternTree::Kind::leaf:
-        return hit[static_cast<std::size_t>(n.leaf)] != 0;
+      case PatternTree::Kind::leaf: {
+        char& st = state[static_cast<std::size_t>(n.leaf)];
+        if (st == 1) st = RE2::PartialMatch(text, filter.GetRE2(n.leaf)) ? 2 : 3;
+        return st == 2;
+      }
       case PatternTree::Kind::any:
         for (auto k : n.kids)
-          if (holds(k, hit)) return true;
+          if (holds(k, text, state)) return true;
         return false;
       case PatternTree::Kind::all:
+        // Leaves whose atoms are absent first: no RE2 runs for the others then.
         for (auto k : n.kids)
-          if (!holds(k, hit)) return false;
+          if (nodes[k].kind == PatternTree::Kind::leaf &&
+              !state[static_cast<std::size_t>(nodes[k].leaf)])
+            return false;
+        for (auto k : n.kids)
+          if (!holds(k, text, state)) return false;
         return true;
     }
     return true;
   }
 
-  // Candidate rules for a folded text into `out` (sorted); false when the Set failed (then
-  // every rule must be evaluated).
-  bool select(std::string_view folded, std::vector<std::size_t>& out) const {
-    thread_local std::vector<int> hits;
-    thread_local std::vector<char> hit;
+  // Candidate rules for a folded text into `out` (sorted).
+  void select(std::string_view folded, std::vector<std::size_t>& out) const {
+    thread_local std::vector<int> atoms, potential, unfiltered_hits;
+    thread_local std::vector<char> seen, state, rule_seen;
+    thread_local std::vector<std::size_t> roots;
     out.assign(always.begin(), always.end());
-    if (!set_ok) return false;
-    if (!rule_root.empty()) {
-      hits.clear();
-      RE2::Set::ErrorInfo info;
-      if (!set->Match(folded, &hits, &info) && info.kind != RE2::Set::kNoError)
-        return false;  // DFA out of memory or inconsistent: evaluate everything, never miss
-      hit.assign(leaf_count, 0);
-      for (int h : hits) hit[static_cast<std::size_t>(h)] = 1;
-      if (!hits.empty())
-        for (auto [rule, root] : rule_root)
-          if (holds(root, hit)) out.push_back(rule);
+    if (!rule_root.empty() && leaf_count) {
+      scanner.scan(folded, atoms, seen);
+      filter.AllPotentials(atoms, &potential);
+      if (!potential.empty()) {
+        state.assign(leaf_count, 0);
+        for (int p : potential) state[static_cast<std::size_t>(p)] = 1;
+        // The leaves without atoms: settled by their Set (else left to their own RE2).
+        unfiltered_hits.clear();
+        if (unfiltered_set && unfiltered_set->Match(folded, &unfiltered_hits)) {
+          for (int l : unfiltered) state[static_cast<std::size_t>(l)] = 3;
+          for (int h : unfiltered_hits)
+            state[static_cast<std::size_t>(unfiltered[static_cast<std::size_t>(h)])] = 2;
+        } else if (unfiltered_set) {
+          for (int l : unfiltered) state[static_cast<std::size_t>(l)] = 3;
+        }
+        // Only the rules with a leaf still possible.
+        rule_seen.assign(rule_root.size(), 0);
+        roots.clear();
+        for (int p : potential) {
+          if (state[static_cast<std::size_t>(p)] == 3) continue;
+          for (std::size_t r : leaf_rules[static_cast<std::size_t>(p)])
+            if (!rule_seen[r]) {
+              rule_seen[r] = 1;
+              roots.push_back(r);
+            }
+        }
+        for (std::size_t r : roots)
+          if (holds(rule_root[r].second, folded, state)) out.push_back(rule_root[r].first);
+      }
     }
     std::sort(out.begin(), out.end());
-    return true;
   }
-  std::size_t leaf_count = 0;
 };
 
 Matcher::Matcher(const RuleSet& rules) : impl_(std::make_unique<Impl>()) {
@@ -102,10 +159,6 @@ Matcher::Matcher(const RuleSet& rules) : impl_(std::make_unique<Impl>()) {
   m.warnings = rules.warnings();
   m.regex_infos = engine_detail::regex_infos(rules);
   m.prepass_infos = engine_detail::prepass_infos(rules);
-  RE2::Options o;
-  o.set_max_mem(256 << 20);
-  o.set_log_errors(false);
-  m.set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
   std::map<std::string, int> leaves;
   const auto& list = rules.rules();
   for (std::size_t i = 0; i < list.size(); ++i) {
@@ -117,6 +170,16 @@ Matcher::Matcher(const RuleSet& rules) : impl_(std::make_unique<Impl>()) {
     std::string err;
     const std::size_t nodes_before = m.nodes.size();
     const std::size_t root = m.add_tree(split_prefilter(r.anchor), leaves, err);
+    if (err.empty())
+      for (std::size_t k = nodes_before; k < m.nodes.size(); ++k) {
+        const int leaf = m.nodes[k].leaf;
+        if (m.nodes[k].kind != PatternTree::Kind::leaf || leaf < 0) continue;
+        if (m.leaf_rules.size() <= static_cast<std::size_t>(leaf))
+          m.leaf_rules.resize(static_cast<std::size_t>(leaf) + 1);
+        auto& owners = m.leaf_rules[static_cast<std::size_t>(leaf)];
+        if (owners.empty() || owners.back() != m.rule_root.size())
+          owners.push_back(m.rule_root.size());
+      }
     if (!err.empty()) {
       m.nodes.resize(nodes_before);
       m.warnings.push_back(r.file + ":" + std::to_string(r.line) + ": warning: [" + r.id +
@@ -127,12 +190,23 @@ Matcher::Matcher(const RuleSet& rules) : impl_(std::make_unique<Impl>()) {
     }
     m.rule_root.emplace_back(i, root);
   }
-  m.leaf_count = leaves.size();
-  m.set_ok = m.rule_root.empty() || m.set->Compile();
-  if (!m.set_ok)
-    m.warnings.push_back(
-        "warning: the rule anchors do not fit in one RE2::Set (memory budget): every rule is "
-        "evaluated on every text");
+  m.leaf_count = static_cast<std::size_t>(m.filter.NumRegexps());
+  if (m.leaf_count) {
+    std::vector<std::string> atoms;
+    m.filter.Compile(&atoms);
+    m.scanner = engine_detail::AtomScanner(atoms);
+    m.leaf_rules.resize(m.leaf_count);
+    m.filter.AllPotentials({}, &m.unfiltered);
+    if (!m.unfiltered.empty()) {
+      RE2::Options o;
+      o.set_log_errors(false);
+      o.set_max_mem(kLeafMaxMem);
+      auto set = std::make_unique<RE2::Set>(o, RE2::UNANCHORED);
+      bool ok = true;
+      for (int l : m.unfiltered) ok = ok && set->Add(m.filter.GetRE2(l).pattern(), nullptr) >= 0;
+      if (ok && set->Compile()) m.unfiltered_set = std::move(set);
+    }
+  }
 }
 
 Matcher::~Matcher() = default;
@@ -143,17 +217,11 @@ const std::vector<std::string>& Matcher::warnings() const {
 std::uint64_t Matcher::evaluations() const {
   return impl_->evaluations.load();
 }
-bool Matcher::prefilter_ok() const {
-  return impl_->set_ok;
-}
 
 std::vector<std::size_t> Matcher::candidates(std::string_view folded) const {
   const Impl& m = *impl_;
   std::vector<std::size_t> out;
-  if (!m.select(folded, out)) {
-    out.resize(m.rules->rules().size());
-    for (std::size_t i = 0; i < out.size(); ++i) out[i] = i;
-  }
+  m.select(folded, out);
   return out;
 }
 
@@ -177,24 +245,18 @@ std::vector<Match> Matcher::match(const Analysis& analysis, const Document& doc,
                                   const MatchOptions& options) const {
   const Impl& m = *impl_;
   std::vector<Match> out;
-  const std::size_t list_size = m.rules->rules().size();
   const std::vector<char>* allowed = options.rule_allowed;
   if (allowed && allowed->size() != m.rules->rules().size()) allowed = nullptr;
   auto is_allowed = [&](std::size_t idx) { return !allowed || (*allowed)[idx]; };
-  // The Set pass is only worth running when some rule it selects may be evaluated.
-  bool set_needed = !allowed || !m.set_ok;
-  for (std::size_t i = 0; !set_needed && i < m.rule_root.size(); ++i)
-    set_needed = is_allowed(m.rule_root[i].first);
+  // The prefilter is only worth running when some rule it selects may be evaluated.
+  bool prefilter_needed = !allowed;
+  for (std::size_t i = 0; !prefilter_needed && i < m.rule_root.size(); ++i)
+    prefilter_needed = is_allowed(m.rule_root[i].first);
   thread_local std::vector<std::size_t> cand;  // per-thread buffer: no allocation per document
-  bool every_rule = false;
-  if (set_needed)
-    every_rule = !m.select(analysis.folded(), cand);
+  if (prefilter_needed)
+    m.select(analysis.folded(), cand);
   else
     cand.assign(m.always.begin(), m.always.end());
-  if (every_rule) {
-    cand.resize(list_size);
-    for (std::size_t i = 0; i < cand.size(); ++i) cand[i] = i;
-  }
   std::optional<engine_detail::Evaluator> ev;
   const auto& list = m.rules->rules();
   std::uint64_t evaluated = 0;

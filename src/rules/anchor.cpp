@@ -1,5 +1,5 @@
 // Prefilter anchors: for each rule, a regex over the folded view that must occur in any text
-// where the rule's condition can hold. The engine compiles all of them into one RE2::Set.
+// where the rule's condition can hold. The engine prefilters texts with them (engine.hpp).
 #include <algorithm>
 #include <cctype>
 #include <cstring>

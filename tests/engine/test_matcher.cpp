@@ -2,6 +2,10 @@
 // selection, Unicode boundaries, span mapping, explain traces, scopes, caps.
 #include <catch2/catch.hpp>
 
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <memory>
 #include <thread>
 
 #include "veille/engine.hpp"
@@ -83,7 +87,6 @@ TEST_CASE("every condition type: the fixture pack's examples hold (text and meta
 
 TEST_CASE("prefilter: a rule whose anchor does not occur is never evaluated") {
   const Matcher& m = matcher();
-  REQUIRE(m.prefilter_ok());
   Analysis a("Bonjour tout le monde, il fait beau.", "fr");
   CHECK(m.candidates(a.folded()).empty());
   const auto before = m.evaluations();
@@ -235,4 +238,35 @@ TEST_CASE("match is thread-safe: concurrent calls give the sequential results") 
   REQUIRE(counted.size() == 1);
   CHECK(counted[0].span == Span{6, 14});
   CHECK(counted[0].evidence.size() == 4);
+}
+
+TEST_CASE("prefilter: every rule whose whole anchor occurs is a candidate (French pack examples)") {
+  // The atom pass, FilteredRE2's potentials and the lazy leaf checks must never lose a rule that
+  // a plain RE2 search of its anchor would select: each example text of every rule, against
+  // every rule.
+  LoadOptions o;
+  o.paths = {std::string(VEILLE_SOURCE_DIR) + "/rules/fr"};
+  const RuleSet fr = RuleSet::load(o);
+  const Matcher m(fr);
+  std::vector<std::unique_ptr<RE2>> anchors;
+  RE2::Options big;
+  big.set_max_mem(256 << 20);
+  for (const Rule& r : fr.rules())
+    anchors.push_back(r.anchor.empty() ? nullptr : std::make_unique<RE2>(r.anchor, big));
+  std::size_t texts = 0, selected = 0;
+  for (const Rule& owner : fr.rules()) {
+    for (const Example& ex : owner.examples) {
+      Analysis a(ex.text, "fr");
+      const auto cand = m.candidates(a.folded());
+      for (std::size_t i = 0; i < anchors.size(); ++i) {
+        if (!anchors[i] || !RE2::PartialMatch(a.folded(), *anchors[i])) continue;
+        INFO(fr.rules()[i].id << " on an example of " << owner.id << ": " << ex.text);
+        CHECK(std::binary_search(cand.begin(), cand.end(), i));
+        ++selected;
+      }
+      ++texts;
+    }
+  }
+  CHECK(texts >= 2000);
+  CHECK(selected >= texts);  // each match example selects at least its own rule
 }
