@@ -1,6 +1,6 @@
 // Matcher: a prefilter over the folded view (anchor atoms, then the anchor leaves they allow)
-// selects candidate rules; each candidate's
-// condition tree is evaluated; hits become Matches with original-text spans.
+// selects candidate rules; each candidate's condition tree is evaluated; hits become Matches
+// with original-text spans.
 #include <re2/filtered_re2.h>
 #include <re2/re2.h>
 #include <re2/set.h>
@@ -125,14 +125,15 @@ struct Matcher::Impl {
       if (!potential.empty()) {
         state.assign(leaf_count, 0);
         for (int p : potential) state[static_cast<std::size_t>(p)] = 1;
-        // The leaves without atoms: settled by their Set (else left to their own RE2).
+        // The leaves without atoms: settled by their Set; if the Set's DFA fails on this text
+        // they stay possible and each is confirmed by its own RE2 (never a silent miss).
         unfiltered_hits.clear();
-        if (unfiltered_set && unfiltered_set->Match(folded, &unfiltered_hits)) {
+        RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+        if (unfiltered_set && (unfiltered_set->Match(folded, &unfiltered_hits, &info) ||
+                               info.kind == RE2::Set::kNoError)) {
           for (int l : unfiltered) state[static_cast<std::size_t>(l)] = 3;
           for (int h : unfiltered_hits)
             state[static_cast<std::size_t>(unfiltered[static_cast<std::size_t>(h)])] = 2;
-        } else if (unfiltered_set) {
-          for (int l : unfiltered) state[static_cast<std::size_t>(l)] = 3;
         }
         // Only the rules with a leaf still possible.
         rule_seen.assign(rule_root.size(), 0);
