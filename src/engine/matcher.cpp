@@ -45,8 +45,7 @@ struct Matcher::Impl {
   std::vector<Node> nodes;
   std::vector<std::pair<std::size_t, std::size_t>> rule_root;  // (rule index, root node)
   std::vector<std::size_t> always;                             // rules without anchor
-  std::size_t leaf_count = 0;
-  std::vector<std::vector<std::size_t>> leaf_rules;  // leaf -> rule_root entries using it
+  std::vector<std::vector<std::size_t>> leaf_rules;            // leaf -> rule_root entries using it
   // Leaves without atoms (FilteredRE2 would pass them on every text): decided together by one
   // small many-match RE2::Set pass instead of a walk of their rules' trees on every text.
   std::vector<int> unfiltered;
@@ -56,9 +55,10 @@ struct Matcher::Impl {
   engine_detail::RegexInfos regex_infos;      // per regex condition, computed once
   engine_detail::PrepassInfos prepass_infos;  // per <all>/<near>, computed once
 
-  // Adds the tree's leaves to the filter (once each); `err` gets the first leaf that does not
-  // compile.
-  std::size_t add_tree(const PatternTree& t, std::map<std::string, int>& leaves, std::string& err) {
+  // Adds the tree's leaves to the filter (once each) and their ids to `used`; `err` gets the
+  // first leaf that does not compile.
+  std::size_t add_tree(const PatternTree& t, std::map<std::string, int>& leaves,
+                       std::vector<int>& used, std::string& err) {
     Node n;
     n.kind = t.kind;
     if (t.kind == PatternTree::Kind::leaf) {
@@ -80,8 +80,9 @@ struct Matcher::Impl {
       }
       n.leaf = it->second;
       if (n.leaf < 0 && err.empty()) err = "a part of it";
+      if (n.leaf >= 0) used.push_back(n.leaf);
     } else {
-      for (const auto& ch : t.children) n.kids.push_back(add_tree(ch, leaves, err));
+      for (const auto& ch : t.children) n.kids.push_back(add_tree(ch, leaves, used, err));
     }
     nodes.push_back(std::move(n));
     return nodes.size() - 1;
@@ -119,11 +120,11 @@ struct Matcher::Impl {
     thread_local std::vector<char> seen, state, rule_seen;
     thread_local std::vector<std::size_t> roots;
     out.assign(always.begin(), always.end());
-    if (!rule_root.empty() && leaf_count) {
+    if (!rule_root.empty() && !leaf_rules.empty()) {
       scanner.scan(folded, atoms, seen);
       filter.AllPotentials(atoms, &potential);
       if (!potential.empty()) {
-        state.assign(leaf_count, 0);
+        state.assign(leaf_rules.size(), 0);
         for (int p : potential) state[static_cast<std::size_t>(p)] = 1;
         // The leaves without atoms: settled by their Set; if the Set's DFA fails on this text
         // they stay possible and each is confirmed by its own RE2 (never a silent miss).
@@ -169,18 +170,9 @@ Matcher::Matcher(const RuleSet& rules) : impl_(std::make_unique<Impl>()) {
       continue;
     }
     std::string err;
+    std::vector<int> used;
     const std::size_t nodes_before = m.nodes.size();
-    const std::size_t root = m.add_tree(split_prefilter(r.anchor), leaves, err);
-    if (err.empty())
-      for (std::size_t k = nodes_before; k < m.nodes.size(); ++k) {
-        const int leaf = m.nodes[k].leaf;
-        if (m.nodes[k].kind != PatternTree::Kind::leaf || leaf < 0) continue;
-        if (m.leaf_rules.size() <= static_cast<std::size_t>(leaf))
-          m.leaf_rules.resize(static_cast<std::size_t>(leaf) + 1);
-        auto& owners = m.leaf_rules[static_cast<std::size_t>(leaf)];
-        if (owners.empty() || owners.back() != m.rule_root.size())
-          owners.push_back(m.rule_root.size());
-      }
+    const std::size_t root = m.add_tree(split_prefilter(r.anchor), leaves, used, err);
     if (!err.empty()) {
       m.nodes.resize(nodes_before);
       m.warnings.push_back(r.file + ":" + std::to_string(r.line) + ": warning: [" + r.id +
@@ -189,14 +181,19 @@ Matcher::Matcher(const RuleSet& rules) : impl_(std::make_unique<Impl>()) {
       m.always.push_back(i);
       continue;
     }
+    std::sort(used.begin(), used.end());
+    used.erase(std::unique(used.begin(), used.end()), used.end());
+    // One entry per leaf the filter holds (a leaf of a rule whose anchor failed stays, unused).
+    m.leaf_rules.resize(static_cast<std::size_t>(m.filter.NumRegexps()));
+    for (int leaf : used)
+      m.leaf_rules[static_cast<std::size_t>(leaf)].push_back(m.rule_root.size());
     m.rule_root.emplace_back(i, root);
   }
-  m.leaf_count = static_cast<std::size_t>(m.filter.NumRegexps());
-  if (m.leaf_count) {
+  m.leaf_rules.resize(static_cast<std::size_t>(m.filter.NumRegexps()));
+  if (!m.leaf_rules.empty()) {
     std::vector<std::string> atoms;
     m.filter.Compile(&atoms);
     m.scanner = engine_detail::AtomScanner(atoms);
-    m.leaf_rules.resize(m.leaf_count);
     m.filter.AllPotentials({}, &m.unfiltered);
     if (!m.unfiltered.empty()) {
       RE2::Options o;
