@@ -20,7 +20,7 @@ DEB_BROWSER_PACKAGES := chromium
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps deps-browser deps-bench build release test test-asan demo bench format clean
+.PHONY: deps deps-browser deps-bench build release test test-asan demo bench model format clean
 
 deps:
 	@missing=$$(for p in $(DEB_PACKAGES) $(EXTRA_PACKAGES); do \
@@ -73,6 +73,13 @@ demo: build
 
 bench: deps-bench build
 	bash bench/run.sh $(BUILD)
+
+# Retrains the statistical citation model (rules/fr/model/citations.model) from the tuning and
+# development parts of the labeled corpus; the held-out parts are never trained on.
+# tests/cli/model_train.sh checks that the committed model is exactly what this writes.
+MODEL_TRAINING := corpora/labeled/tuning.jsonl $(wildcard corpora/labeled/dev*.jsonl)
+model: build
+	$(VEILLE) model train --out rules/fr/model/citations.model $(MODEL_TRAINING)
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')

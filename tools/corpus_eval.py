@@ -3,7 +3,7 @@
 
 Usage: corpus_eval.py VEILLE_BINARY LABELED.jsonl [LABELED2.jsonl ...]
            [--repo DIR] [--min-precision 0.90] [--min-recall 0.90] [--min-support 5]
-           [--quiet] [--json] [--combine NAME]
+           [--quiet] [--json] [--combine NAME] [--veille-arg ARGS]
 
 Each labeled record is an input record of veille (id, text, published_at, territory, lang,
 author_role, sponsored, ...) plus "expect": the citation ids a careful election lawyer would flag
@@ -43,11 +43,11 @@ def load_labeled(path):
     return records
 
 
-def run_veille(binary, path, repo):
+def run_veille(binary, path, repo, extra=()):
     env = dict(os.environ)
     if repo:
         env["VEILLE_DATA_DIR"] = repo
-    cmd = [binary, "check", "--format", "jsonl", path]
+    cmd = [binary, "check", "--format", "jsonl", *extra, path]
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
     if proc.returncode not in (0, 1):
         sys.stderr.write(proc.stderr)
@@ -72,10 +72,10 @@ def fmt(x):
     return "  n/a" if x is None else f"{x:5.3f}"
 
 
-def collect(binary, path, repo):
+def collect(binary, path, repo, extra=()):
     """Runs veille on one labeled file; returns the raw counts and the listed errors."""
     labeled = load_labeled(path)
-    results = run_veille(binary, path, repo)
+    results = run_veille(binary, path, repo, extra)
     if len(results) != len(labeled):
         sys.exit(f"error: {path}: {len(labeled)} records but veille printed {len(results)} result lines")
     raw = {"file": path, "records": len(labeled), "exact_records": 0,
@@ -191,10 +191,14 @@ def main():
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--combine", metavar="NAME",
                     help="evaluate the files as one corpus called NAME (counts summed) instead of one by one")
+    ap.add_argument("--veille-arg", action="append", default=[], metavar="ARGS",
+                    help="extra arguments of `veille check` (split on spaces), e.g. "
+                         "'--disable statistical' for the written rules alone")
     args = ap.parse_args()
     if not os.path.exists(args.binary):
         sys.exit(f"error: no veille binary at {args.binary}")
-    raws = [collect(args.binary, path, args.repo) for path in args.files]
+    extra = [a for arg in args.veille_arg for a in arg.split()]
+    raws = [collect(args.binary, path, args.repo, extra) for path in args.files]
     if args.combine:
         raws = [merge(raws, args.combine)]
     ok = True

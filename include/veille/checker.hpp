@@ -15,7 +15,7 @@
 namespace veille {
 
 struct CheckerOptions {
-  std::vector<std::string> rule_paths;      // extra packs (user), after the built-in ones
+  std::vector<std::string> rule_paths;  // extra packs (user), after the built-in ones
   bool builtin_rules = true;
   std::vector<std::string> calendar_files;  // extra calendars, after the built-in ones
   std::vector<std::string> enable, disable;
@@ -25,7 +25,8 @@ struct CheckerOptions {
   std::size_t max_matches_per_rule = 50;
   // Fold overlapping findings into one per passage (same rule; or a finding whose citations
   // another overlapping finding already carries). `veille rules test` turns it off to see
-  // every rule's own finding.
+  // every rule's own finding. Also: drop the finding of a rule tagged "statistical" when
+  // another rule's finding in the same text carries all its citations.
   bool merge_findings = true;
   // Detect the language of every record for Result::lang even when no rule needs it (it costs
   // about a quarter of the CPU of a batch). Off: Result::lang is the record's own `lang`, or

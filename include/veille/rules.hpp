@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "veille/document.hpp"
+#include "veille/model.hpp"
 #include "veille/text.hpp"
 #include "veille/time.hpp"
 
@@ -61,7 +62,7 @@ struct TokenTest {
 
 // The condition tree of a rule (see docs/rules-guide.md). Immutable after load.
 struct Condition {
-  enum class Type { regex, word, phrase, all, any, not_, near, count, absent, meta };
+  enum class Type { regex, word, phrase, all, any, not_, near, count, absent, meta, model };
   enum class Unit { tokens, sentence, paragraph };
   Type type = Type::all;
   std::string name;  // optional name attribute (traces, absent's missing list)
@@ -86,6 +87,13 @@ struct Condition {
   std::optional<bool> sponsored;
   std::vector<std::string> langs;
   std::vector<std::string> territories;
+  // model: the citation model's score for `cite` reaches `threshold` (the model's own
+  // cross-validated threshold unless the rule gives one)
+  std::shared_ptr<const CitationModel> model;
+  std::string model_file;  // as written, resolved against the rule file's directory
+  std::string cite;
+  std::size_t cite_index = 0;
+  double threshold = 0;
 
   // Whether evaluating this condition needs the token stream.
   bool needs_tokens() const;

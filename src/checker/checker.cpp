@@ -38,6 +38,31 @@ Notice notice(std::string code, std::string message,
   return n;
 }
 
+// A rule tagged "statistical" (a <model> score, docs/rules-guide.md) is a fallback for texts the
+// written rules miss: its finding is dropped when a finding of another rule in the same text
+// already carries all of its citations.
+void drop_covered_statistical(std::vector<Finding>& findings, const RuleSet& rules) {
+  auto statistical = [&](const Finding& f) {
+    const Rule* r = rules.rule(f.rule);
+    return r && std::find(r->tags.begin(), r->tags.end(), "statistical") != r->tags.end();
+  };
+  std::set<const Law*> carried;
+  bool any = false;
+  for (const auto& f : findings) {
+    if (statistical(f))
+      any = true;
+    else
+      carried.insert(f.cites.begin(), f.cites.end());
+  }
+  if (!any) return;
+  std::erase_if(findings, [&](const Finding& f) {
+    if (!statistical(f)) return false;
+    for (const Law* law : f.cites)
+      if (!carried.count(law)) return false;
+    return true;
+  });
+}
+
 }  // namespace
 
 // What the checker needs from the calendar at one instant: the active windows, the elections
@@ -211,6 +236,7 @@ Result Checker::check(const Document& doc, std::optional<Instant> at) const {
       doc, *territory, when, active, impl_->calendar, impl_->rules, opt.locale, opt.explain};
   for (const Match& m : impl_->matcher->match(analysis, doc, period->match_options))
     if (auto f = detail::build_finding(context, m)) result.findings.push_back(std::move(*f));
+  if (opt.merge_findings) drop_covered_statistical(result.findings, impl_->rules);
   std::stable_sort(result.findings.begin(), result.findings.end(),
                    [](const Finding& a, const Finding& b) {
                      return std::tie(a.start, a.end, a.rule) < std::tie(b.start, b.end, b.rule);

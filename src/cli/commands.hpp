@@ -16,5 +16,6 @@ void register_check(CLI::App& app, Context& ctx);
 void register_rules(CLI::App& app, Context& ctx);
 void register_calendar(CLI::App& app, Context& ctx);
 void register_analyze(CLI::App& app, Context& ctx);
+void register_model(CLI::App& app, Context& ctx);
 
 }  // namespace veille::cli

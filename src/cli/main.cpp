@@ -51,6 +51,7 @@ int main(int argc, char** argv) {
   veille::cli::register_check(app, ctx);
   veille::cli::register_rules(app, ctx);
   veille::cli::register_calendar(app, ctx);
+  veille::cli::register_model(app, ctx);
   veille::cli::register_analyze(app, ctx);
 
   try {

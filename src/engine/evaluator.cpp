@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 
 namespace veille::engine_detail {
 namespace {
@@ -442,6 +443,67 @@ bool Evaluator::meta(const Condition& c, std::string& why) {
   return true;
 }
 
+// <model>: the citation model's score of the whole text; the hit is the sentence whose own words
+// weigh most for the citation (where a reader should look first).
+Outcome Evaluator::model(const Condition& c, std::string& why) {
+  Outcome out;
+  if (!model_features_done_) {
+    model_features_ = model_features(a_, doc_.meta);
+    model_features_done_ = true;
+  }
+  const CitationModel& m = *c.model;
+  auto it = std::find_if(model_scores_.begin(), model_scores_.end(),
+                         [&](const auto& p) { return p.first == &m; });
+  if (it == model_scores_.end())
+    it = model_scores_.emplace(model_scores_.end(), &m, m.scores(model_features_));
+  const double score = it->second[c.cite_index];
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "score %.2f %s %.2f", score, score >= c.threshold ? ">=" : "<",
+                c.threshold);
+  why = buf;
+  if (score < c.threshold) return out;
+  out.holds = true;
+  if (exists_only_) return out;
+  std::string strongest;
+  for (const auto& fw : m.strongest(c.cite_index, model_features_, 4))
+    strongest += (strongest.empty() ? "" : ", ") + fw.feature.substr(2);
+  if (!strongest.empty()) why += "; strongest terms: " + strongest;
+  // the sentence with the largest sum of positive weights of its own words and word pairs
+  const auto& tokens = a_.tokens();
+  double best = -1;
+  Hit hit;
+  std::size_t i = 0;
+  while (i < tokens.size()) {
+    const std::uint32_t sentence = tokens[i].sentence;
+    std::size_t j = i;
+    double sum = 0;
+    std::string previous;
+    std::size_t first = SIZE_MAX, last = 0;
+    for (; j < tokens.size() && tokens[j].sentence == sentence; ++j) {
+      std::string unit = model_unit(tokens[j]);
+      if (unit.empty()) continue;
+      if (first == SIZE_MAX) first = j;
+      last = j;
+      sum += std::max(0.0, m.weight(c.cite_index, "w:" + unit));
+      if (!previous.empty())
+        sum += std::max(0.0, m.weight(c.cite_index, "b:" + previous + " " + unit));
+      previous = std::move(unit);
+    }
+    if (first != SIZE_MAX && sum > best) {
+      best = sum;
+      hit.fs = tokens[first].fspan.start;
+      hit.fe = tokens[last].fspan.end;
+    }
+    i = j;
+  }
+  if (best < 0) {  // no token the model reads: the whole text
+    hit.fs = 0;
+    hit.fe = a_.folded().size();
+  }
+  out.hits.push_back(std::move(hit));
+  return out;
+}
+
 namespace {
 bool has_absent(const Condition& c) {
   if (c.type == Condition::Type::absent) return true;
@@ -528,6 +590,9 @@ Outcome Evaluator::eval(const Condition& c, int depth, std::vector<std::string>*
       out.holds = meta(c, detail);
       break;
     }
+    case T::model:
+      out = model(c, detail);
+      break;
     case T::all: {
       // metadata first: cheap, and most often what rules a text out
       if (!trace && !exists_only_ && worth_prepass(c) && !all_exist(c)) break;

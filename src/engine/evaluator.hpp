@@ -61,6 +61,7 @@ class Evaluator {
   Outcome phrase(const Condition& c);
   Outcome near(const Condition& c, std::vector<Outcome>& parts);
   bool meta(const Condition& c, std::string& why);
+  Outcome model(const Condition& c, std::string& why);
 
   void need_words();
   void locate(Hit& h);  // fills w0/w1 from fs/fe
@@ -78,6 +79,10 @@ class Evaluator {
   const PrepassInfos* prepass_infos_ = nullptr;
   const std::vector<Token>* tokens_ = nullptr;
   std::vector<std::size_t> words_;  // indices of non-punctuation tokens
+  // computed on the first <model> condition: the features and the scores per model
+  std::vector<std::string> model_features_;
+  bool model_features_done_ = false;
+  std::vector<std::pair<const CitationModel*, std::vector<double>>> model_scores_;
   std::vector<std::size_t> lengths_scratch_;
   std::vector<std::vector<std::size_t>> phrase_scratch_;               // per phrase element
   std::vector<std::pair<const TokenTest*, const Lexicon*>> lexicons_;  // find_lexicon cache

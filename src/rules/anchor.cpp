@@ -269,6 +269,7 @@ std::optional<Alt> anchor_of(const Condition& c,
     case T::not_:
     case T::absent:
     case T::meta:
+    case T::model:
       return std::nullopt;
   }
   return std::nullopt;

@@ -1,4 +1,5 @@
 // Condition tree helpers: descriptions for traces and `rules show`, token needs.
+#include <cstdio>
 #include <string>
 
 #include "rules/ruleset_impl.hpp"
@@ -27,6 +28,8 @@ std::string_view to_string(Condition::Type type) {
       return "absent";
     case Condition::Type::meta:
       return "meta";
+    case Condition::Type::model:
+      return "model";
   }
   return "?";
 }
@@ -96,6 +99,12 @@ std::string Condition::describe() const {
       if (sponsored) d += std::string(" sponsored=\"") + (*sponsored ? "true" : "false") + "\"";
       if (!langs.empty()) d += " lang=\"" + join(langs, " ") + "\"";
       if (!territories.empty()) d += " territory=\"" + join(territories, " ") + "\"";
+      break;
+    }
+    case Type::model: {
+      char t[16];
+      std::snprintf(t, sizeof t, "%.2f", threshold);
+      d += " cite=\"" + cite + "\" (score >= " + t + ")";
       break;
     }
     default:

@@ -154,8 +154,16 @@ class Loader {
   std::map<std::pair<std::string, std::string>, Located> anchor_where_;  // (rule, anchor text)
   std::vector<std::pair<std::string, Located>> cite_refs_;  // per rule, checked at the end
   std::vector<std::string> warnings_;
-  std::unordered_map<std::string, std::shared_ptr<RE2>> regex_cache_;  // rewritten pattern -> RE2
+  std::unordered_map<std::string, std::shared_ptr<RE2>> regex_cache_;   // rewritten pattern -> RE2
+  std::map<std::string, std::shared_ptr<const CitationModel>> models_;  // resolved path -> model
 };
+
+static bool uses_model(const Condition& c) {
+  if (c.type == Condition::Type::model) return true;
+  for (const auto& ch : c.children)
+    if (uses_model(ch)) return true;
+  return false;
+}
 
 // Replaces each "{lexicon:ID}" of an explicit anchor by `by(ID)` wrapped in a group.
 template <class F>
@@ -402,7 +410,7 @@ bool Loader::parse_condition(const XmlFile& f, xmlNodePtr n, const std::string& 
   static const std::map<std::string, T> types = {
       {"regex", T::regex},   {"word", T::word}, {"phrase", T::phrase}, {"all", T::all},
       {"any", T::any},       {"not", T::not_},  {"near", T::near},     {"count", T::count},
-      {"absent", T::absent}, {"meta", T::meta}};
+      {"absent", T::absent}, {"meta", T::meta}, {"model", T::model}};
   auto it = types.find(name);
   if (it == types.end()) {
     error_at(f, n, rule, "unknown condition <" + name + ">");
@@ -499,6 +507,33 @@ bool Loader::parse_condition(const XmlFile& f, xmlNodePtr n, const std::string& 
       }
       return true;
     }
+    case T::model: {
+      c.model_file = attr(n, "file");
+      c.cite = attr(n, "cite");
+      const std::string path =
+          (std::filesystem::path(f.path()).parent_path() / c.model_file).lexically_normal();
+      auto it = models_.find(path);
+      if (it == models_.end()) {
+        try {
+          it = models_.emplace(path, std::make_shared<CitationModel>(CitationModel::load(path)))
+                   .first;
+        } catch (const ModelError& e) {
+          error_at(f, n, rule, std::string("model: ") + e.what());
+          return false;
+        }
+      }
+      c.model = it->second;
+      const int index = c.model->index_of(c.cite);
+      if (index < 0) {
+        error_at(f, n, rule,
+                 "model: the citation model " + path + " has no scorer for \"" + c.cite + "\"");
+        return false;
+      }
+      c.cite_index = static_cast<std::size_t>(index);
+      c.threshold = has_attr(n, "threshold") ? std::stod(attr(n, "threshold"))
+                                             : c.model->threshold(c.cite_index);
+      return true;
+    }
     default:
       break;
   }
@@ -518,7 +553,7 @@ bool Loader::parse_condition(const XmlFile& f, xmlNodePtr n, const std::string& 
   }
   if (c.type == T::near)
     for (const auto& ch : c.children)
-      if (ch.type == T::meta || ch.type == T::not_ || ch.type == T::absent) {
+      if (ch.type == T::meta || ch.type == T::not_ || ch.type == T::absent || ch.type == T::model) {
         error_at(f, n, rule,
                  "<near> children must be positive text conditions, not <" +
                      std::string(to_string(ch.type)) + ">");
@@ -766,7 +801,7 @@ std::unique_ptr<RuleSet::Impl> Loader::finish() {
                           "] weak anchor: the derived prefilter includes \"" + weak +
                           "\", which occurs in most texts (the rule is evaluated on them); add "
                           "an <anchor>");
-    if (r.anchor.empty())
+    if (r.anchor.empty() && !uses_model(*r.condition))  // a model rule is scored on every text
       warnings_.push_back(r.file + ":" + std::to_string(r.line) + ": warning: [" + r.id +
                           "] no anchor could be derived (lemma-only or metadata conditions): the "
                           "rule is evaluated on every text; add an <anchor>");

@@ -134,6 +134,12 @@ std::string_view pack_schema() {
         <optional><attribute name="territory"><data type="token"/></attribute></optional>
         <empty/>
       </element>
+      <element name="model">
+        <attribute name="file"><data type="string"><param name="minLength">1</param></data></attribute>
+        <attribute name="cite"><data type="string"><param name="minLength">1</param></data></attribute>
+        <optional><attribute name="threshold"><data type="decimal"><param name="minInclusive">0</param><param name="maxInclusive">1</param></data></attribute></optional>
+        <empty/>
+      </element>
     </choice>
   </define>
 </grammar>

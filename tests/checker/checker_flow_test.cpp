@@ -38,9 +38,9 @@ bool has_notice(const Result& r, const std::string& code) {
 
 }  // namespace
 
-TEST_CASE("a result before 20:00 Paris is a finding with its window and lawful-from",
-          "[checker]") {
-  const Result r = checker().check(doc("Les résultats provisoires sont là", "2017-05-07T19:30:00+02:00"));
+TEST_CASE("a result before 20:00 Paris is a finding with its window and lawful-from", "[checker]") {
+  const Result r =
+      checker().check(doc("Les résultats provisoires sont là", "2017-05-07T19:30:00+02:00"));
   REQUIRE(r.status == Result::Status::ok);
   REQUIRE(r.findings.size() == 1);
   const Finding& f = r.findings[0];
@@ -64,7 +64,8 @@ TEST_CASE("a result before 20:00 Paris is a finding with its window and lawful-f
 }
 
 TEST_CASE("the same text after the close is clean", "[checker]") {
-  const Result r = checker().check(doc("Les résultats provisoires sont là", "2017-05-07T20:01:00+02:00"));
+  const Result r =
+      checker().check(doc("Les résultats provisoires sont là", "2017-05-07T20:01:00+02:00"));
   CHECK(r.status == Result::Status::ok);
   CHECK(r.findings.empty());
   CHECK(r.notices.empty());
@@ -73,7 +74,8 @@ TEST_CASE("the same text after the close is clean", "[checker]") {
 TEST_CASE("the --at time overrides published_at", "[checker]") {
   auto at = parse_timestamp("2017-05-07T19:59:00+02:00", *find_territory("FR"));
   REQUIRE(at);
-  const Result r = checker().check(doc("Les résultats provisoires", "2017-05-07T21:00:00+02:00"), at->at);
+  const Result r =
+      checker().check(doc("Les résultats provisoires", "2017-05-07T21:00:00+02:00"), at->at);
   CHECK(r.findings.size() == 1);
 }
 
@@ -119,10 +121,34 @@ TEST_CASE("overlapping findings whose citations another carries are merged", "[c
   CHECK(unmerged.check(doc(text, "2017-05-07T19:30:00+02:00")).findings.size() == 2);
 }
 
+TEST_CASE("a statistical rule reports only what no written rule carries", "[checker]") {
+  // ct.sms-vote (written) and ct.statistical-l97 (a <model> score) both cite L97
+  const Result covered =
+      checker().check(doc("Cette année, votez par SMS", "2019-11-02T10:00:00+01:00"));
+  REQUIRE(covered.findings.size() == 1);
+  CHECK(covered.findings[0].rule == "ct.sms-vote");
+
+  const std::string text = "Bonjour à tous. Envoyez votre vote par texto au 3030. Merci.";
+  const Result alone = checker().check(doc(text, "2019-11-02T10:00:00+01:00"));
+  REQUIRE(alone.findings.size() == 1);
+  CHECK(alone.findings[0].rule == "ct.statistical-l97");
+  CHECK(alone.findings[0].severity == Severity::risk);
+  // the span is the sentence whose words weigh most, not the whole text
+  CHECK(alone.findings[0].matched == "Envoyez votre vote par texto au 3030");
+
+  CheckerOptions o;
+  o.builtin_rules = false;
+  o.rule_paths = {std::string(VEILLE_SOURCE_DIR) + "/tests/checker/fixtures"};
+  o.merge_findings = false;
+  const Checker unmerged(o);
+  CHECK(unmerged.check(doc("Cette année, votez par SMS", "2019-11-02T10:00:00+01:00"))
+            .findings.size() == 2);
+}
+
 TEST_CASE("fingerprints stay when the text moves", "[checker]") {
   const Result a = checker().check(doc("Les résultats provisoires", "2017-05-07T19:30:00+02:00"));
-  const Result b = checker().check(
-      doc("Titre\n\nUn autre paragraphe.\n\nLes résultats provisoires", "2017-05-07T19:30:00+02:00"));
+  const Result b = checker().check(doc("Titre\n\nUn autre paragraphe.\n\nLes résultats provisoires",
+                                       "2017-05-07T19:30:00+02:00"));
   REQUIRE(a.findings.size() == 1);
   REQUIRE(b.findings.size() == 1);
   CHECK(a.findings[0].line == 1);
