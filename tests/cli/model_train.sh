@@ -30,26 +30,25 @@ else
   status=1
 fi
 
-# A labeled file with a broken record: the error names the file, the line and the field.
-printf '%s\n' '{"id":"x1","text":"bonjour","published_at":"2022-04-09T10:00:00+02:00","expect":[]}' \
-  '{"id":"x2","text":"bonjour","published_at":"2022-04-09T10:00:00+02:00"}' > "$tmp/bad.jsonl"
-"$bin" model train --out "$tmp/bad.model" "$tmp/bad.jsonl" > "$tmp/err.txt" 2>&1
-code=$?
-if [[ $code == 2 ]] && grep -q "bad.jsonl:2: field expect: missing" "$tmp/err.txt"; then
-  echo "PASS: a record without expect is an error naming file, line and field"
-else
-  cat "$tmp/err.txt"
-  echo "FAIL: expected exit 2 and an error naming bad.jsonl:2 and the field expect (got $code)"
-  status=1
-fi
-printf '%s\n' '{"id":"x1","text":"bonjour","published_at":"hier","expect":[]}' > "$tmp/bad2.jsonl"
-"$bin" model train --out "$tmp/bad.model" "$tmp/bad2.jsonl" > "$tmp/err.txt" 2>&1
-code=$?
-if [[ $code == 2 ]] && grep -q 'bad2.jsonl:1: field published_at: .*"hier"' "$tmp/err.txt"; then
-  echo "PASS: an unreadable published_at names file, line, field and value"
-else
-  cat "$tmp/err.txt"
-  echo "FAIL: expected exit 2 and an error naming bad2.jsonl:1, published_at and \"hier\" (got $code)"
-  status=1
-fi
+# Bad labeled records: exit 2 and an error naming the file, the line, the field (and value).
+expect_error() {  # <name> <line 1> <line 2|""> <grep -E pattern> <what>
+  local name=$1 pattern=$4 what=$5
+  printf '%s\n' "$2" ${3:+"$3"} > "$tmp/$name"
+  "$bin" model train --out "$tmp/bad.model" "$tmp/$name" > "$tmp/err.txt" 2>&1
+  local code=$?
+  if [[ $code == 2 ]] && grep -Eq "$pattern" "$tmp/err.txt"; then
+    echo "PASS: $what"
+  else
+    cat "$tmp/err.txt"
+    echo "FAIL: $what (exit $code, expected 2 and /$pattern/)"
+    status=1
+  fi
+}
+expect_error bad.jsonl \
+  '{"id":"x1","text":"bonjour","published_at":"2022-04-09T10:00:00+02:00","expect":[]}' \
+  '{"id":"x2","text":"bonjour","published_at":"2022-04-09T10:00:00+02:00"}' \
+  'bad\.jsonl:2: field expect: missing' "a record without expect names file, line and field"
+expect_error bad2.jsonl '{"id":"x1","text":"bonjour","published_at":"hier","expect":[]}' "" \
+  'bad2\.jsonl:1: field published_at: .*"hier"' \
+  "an unreadable published_at names file, line, field and value"
 exit $status
