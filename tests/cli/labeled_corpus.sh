@@ -2,12 +2,12 @@
 # Labeled-corpus test (issue 6): precision and recall per citation (citations with at least 5
 # expected positives), on three parts (docs/legal-basis.md, "The parts the test checks"):
 #  - tuning: tuning.jsonl (the rule authors' own records) and, as one corpus, dev*.jsonl (written
-#    independently of the rules by other authors, then tuned on; dev-ho3* ... dev-ho10* were the
+#    independently of the rules by other authors, then tuned on; dev-ho3* ... dev-ho11* were the
 #    held-out sets of earlier passes). Both must reach 0.90 precision and recall per citation.
-#  - held-out: heldout11a/b/c.jsonl as one corpus (written independently by three authors, sealed
-#    until the rules of the eighth pass were committed, measured once; see docs/legal-basis.md).
-#    The floors below sit just under the lowest citation measured (target 0.90, not yet met on
-#    every citation), so that a change that loses ground fails here.
+#  - held-out: heldout12a/b/c.jsonl as one corpus (written independently by three authors, sealed
+#    until the statistical rules and their model were committed, never trained on; see
+#    docs/legal-basis.md, "Ninth pass"). The floors sit just under the lowest citation measured
+#    (target 0.90, met by nine citations of eleven), so that a change that loses ground fails.
 #  - heldout.jsonl: the first held-out set (partly seen, see the docs): guarded by floors. Its
 #    precision floor went from 0.90 to 0.85 with the statistical rules (docs/legal-basis.md,
 #    "Ninth pass"): they lift its recall 0.963 -> 0.981 and cost one art. 11 false positive
@@ -20,7 +20,7 @@ root="${2:?usage: labeled_corpus.sh <veille-binary> <repo-root>}"
 py=/usr/bin/python3
 [[ -x "$py" ]] || py="$(command -v python3)"
 HELDOUT_MIN_PRECISION=${HELDOUT_MIN_PRECISION:-0.85}
-HELDOUT_MIN_RECALL=${HELDOUT_MIN_RECALL:-0.70}
+HELDOUT_MIN_RECALL=${HELDOUT_MIN_RECALL:-0.85}
 FIRST_HELDOUT_MIN_PRECISION=${FIRST_HELDOUT_MIN_PRECISION:-0.85}
 FIRST_HELDOUT_MIN_RECALL=${FIRST_HELDOUT_MIN_RECALL:-0.75}
 export VEILLE_DATA_DIR="$root"
@@ -33,7 +33,7 @@ if [[ "${LABELED_CORPUS_QUICK:-0}" != 1 ]]; then
   eval_ "$lab/heldout.jsonl" --min-precision "$FIRST_HELDOUT_MIN_PRECISION" \
     --min-recall "$FIRST_HELDOUT_MIN_RECALL" || status=1
 fi
-eval_ "$lab/heldout11a.jsonl" "$lab/heldout11b.jsonl" "$lab/heldout11c.jsonl" \
-  --combine "held-out (heldout11a+b+c)" \
+eval_ "$lab/heldout12a.jsonl" "$lab/heldout12b.jsonl" "$lab/heldout12c.jsonl" \
+  --combine "held-out (heldout12a+b+c)" \
   --min-precision "$HELDOUT_MIN_PRECISION" --min-recall "$HELDOUT_MIN_RECALL" || status=1
 exit $status
