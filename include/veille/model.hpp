@@ -29,6 +29,11 @@ std::string model_unit(const Token& token);
 // The features of one text: distinct strings ("w:sondage", "b:sondage ifop", "role:party").
 std::vector<std::string> model_features(const Analysis& analysis, const Meta& meta);
 
+// The same features as 64-bit hashes (FNV-1a of the feature string), sorted and distinct,
+// computed without building the strings: what scoring reads on every text.
+std::vector<std::uint64_t> model_feature_hashes(const Analysis& analysis, const Meta& meta);
+std::uint64_t model_feature_hash(std::string_view feature);
+
 // What one feature adds to a citation's score (for explanations), and where it occurs.
 struct FeatureWeight {
   std::string feature;
@@ -54,6 +59,7 @@ class CitationModel {
   double score(std::size_t c, const std::vector<std::string>& features) const;
   // Probabilities of every citation (one lookup per feature), indexed like citations().
   std::vector<double> scores(const std::vector<std::string>& features) const;
+  std::vector<double> scores(const std::vector<std::uint64_t>& feature_hashes) const;
   // The features with the largest positive weights for citation `c`, strongest first.
   std::vector<FeatureWeight> strongest(std::size_t c, const std::vector<std::string>& features,
                                        std::size_t n) const;
@@ -86,7 +92,11 @@ class CitationModel {
   std::vector<double> bias_;
   // feature -> one weight per citation
   std::unordered_map<std::string, std::vector<float>> weights_;
+  // the same weights by feature hash: row r of `table_` holds citations().size() weights
+  std::unordered_map<std::uint64_t, std::uint32_t> rows_;
+  std::vector<float> table_;
   std::vector<std::string> notes_;
+  void build_index();  // rows_ and table_ from weights_; throws ModelError on a hash collision
   friend struct ModelTrainer;
 };
 

@@ -445,29 +445,37 @@ bool Evaluator::meta(const Condition& c, std::string& why) {
 
 // <model>: the citation model's score of the whole text; the hit is the sentence whose own words
 // weigh most for the citation (where a reader should look first).
-Outcome Evaluator::model(const Condition& c, std::string& why) {
+Outcome Evaluator::model(const Condition& c, std::string& why, bool explain) {
   Outcome out;
-  if (!model_features_done_) {
-    model_features_ = model_features(a_, doc_.meta);
-    model_features_done_ = true;
+  if (!model_hashes_done_) {
+    model_hashes_ = model_feature_hashes(a_, doc_.meta);
+    model_hashes_done_ = true;
   }
   const CitationModel& m = *c.model;
   auto it = std::find_if(model_scores_.begin(), model_scores_.end(),
                          [&](const auto& p) { return p.first == &m; });
   if (it == model_scores_.end())
-    it = model_scores_.emplace(model_scores_.end(), &m, m.scores(model_features_));
+    it = model_scores_.emplace(model_scores_.end(), &m, m.scores(model_hashes_));
   const double score = it->second[c.cite_index];
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "score %.2f %s %.2f", score, score >= c.threshold ? ">=" : "<",
-                c.threshold);
-  why = buf;
+  if (explain) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "score %.2f %s %.2f", score, score >= c.threshold ? ">=" : "<",
+                  c.threshold);
+    why = buf;
+  }
   if (score < c.threshold) return out;
   out.holds = true;
   if (exists_only_) return out;
-  std::string strongest;
-  for (const auto& fw : m.strongest(c.cite_index, model_features_, 4))
-    strongest += (strongest.empty() ? "" : ", ") + fw.feature.substr(2);
-  if (!strongest.empty()) why += "; strongest terms: " + strongest;
+  if (explain) {
+    if (!model_features_done_) {
+      model_features_ = model_features(a_, doc_.meta);
+      model_features_done_ = true;
+    }
+    std::string strongest;
+    for (const auto& fw : m.strongest(c.cite_index, model_features_, 4))
+      strongest += (strongest.empty() ? "" : ", ") + fw.feature.substr(2);
+    if (!strongest.empty()) why += "; strongest terms: " + strongest;
+  }
   // the sentence with the largest sum of positive weights of its own words and word pairs
   const auto& tokens = a_.tokens();
   double best = -1;
@@ -591,7 +599,7 @@ Outcome Evaluator::eval(const Condition& c, int depth, std::vector<std::string>*
       break;
     }
     case T::model:
-      out = model(c, detail);
+      out = model(c, detail, trace != nullptr);
       break;
     case T::all: {
       // metadata first: cheap, and most often what rules a text out

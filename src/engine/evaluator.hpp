@@ -61,7 +61,7 @@ class Evaluator {
   Outcome phrase(const Condition& c);
   Outcome near(const Condition& c, std::vector<Outcome>& parts);
   bool meta(const Condition& c, std::string& why);
-  Outcome model(const Condition& c, std::string& why);
+  Outcome model(const Condition& c, std::string& why, bool explain);
 
   void need_words();
   void locate(Hit& h);  // fills w0/w1 from fs/fe
@@ -80,7 +80,9 @@ class Evaluator {
   const std::vector<Token>* tokens_ = nullptr;
   std::vector<std::size_t> words_;  // indices of non-punctuation tokens
   // computed on the first <model> condition: the features and the scores per model
-  std::vector<std::string> model_features_;
+  std::vector<std::uint64_t> model_hashes_;
+  bool model_hashes_done_ = false;
+  std::vector<std::string> model_features_;  // the strings, only to explain a score that holds
   bool model_features_done_ = false;
   std::vector<std::pair<const CitationModel*, std::vector<double>>> model_scores_;
   std::vector<std::size_t> lengths_scratch_;

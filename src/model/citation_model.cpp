@@ -65,6 +65,36 @@ std::vector<double> CitationModel::scores(const std::vector<std::string>& featur
   return s;
 }
 
+std::vector<double> CitationModel::scores(const std::vector<std::uint64_t>& hashes) const {
+  std::vector<double> s = bias_;
+  const std::size_t n = s.size();
+  for (const std::uint64_t h : hashes)
+    if (auto it = rows_.find(h); it != rows_.end()) {
+      const float* w = table_.data() + std::size_t(it->second) * n;
+      for (std::size_t c = 0; c < n; ++c) s[c] += w[c];
+    }
+  for (double& v : s) v = sigmoid(v);
+  return s;
+}
+
+void CitationModel::build_index() {
+  std::vector<const std::string*> keys;
+  keys.reserve(weights_.size());
+  for (const auto& [f, w] : weights_) keys.push_back(&f);
+  std::sort(keys.begin(), keys.end(), [](const auto* a, const auto* b) { return *a < *b; });
+  rows_.clear();
+  rows_.reserve(keys.size());
+  table_.clear();
+  table_.reserve(keys.size() * citations_.size());
+  for (const auto* f : keys) {
+    const auto row = static_cast<std::uint32_t>(rows_.size());
+    if (!rows_.emplace(model_feature_hash(*f), row).second)
+      throw ModelError("feature \"" + *f + "\": its 64-bit hash collides with another feature's");
+    const auto& w = weights_.at(*f);
+    table_.insert(table_.end(), w.begin(), w.end());
+  }
+}
+
 std::vector<FeatureWeight> CitationModel::strongest(std::size_t c,
                                                     const std::vector<std::string>& features,
                                                     std::size_t n) const {
@@ -136,6 +166,11 @@ CitationModel CitationModel::load(const std::string& path) {
   }
   if (lineno == 0) throw ModelError(path + ": empty file, not a veille citation model");
   if (m.citations_.empty()) fail("no \"citations\" line");
+  try {
+    m.build_index();
+  } catch (const ModelError& e) {
+    throw ModelError(path + ": " + e.what());
+  }
   return m;
 }
 

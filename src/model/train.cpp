@@ -107,6 +107,7 @@ struct ModelTrainer {
       }
       if (any) m.weights_.emplace(*names[k], std::move(w));
     }
+    m.build_index();
     return m;
   }
 };

@@ -95,6 +95,23 @@ TEST_CASE("model features: numbers keep their shape, not their value") {
   CHECK(std::count(a.begin(), a.end(), "w:0000") == 1);
 }
 
+TEST_CASE("model feature hashes: the hashes of the feature strings, built without them") {
+  Meta meta;
+  meta.author_role = veille::AuthorRole::campaign;
+  meta.sponsored = true;
+  for (const std::string text :
+       {"Sondage Ifop : Macron 27,5 % #MacronLeaks @bfm 20h https://x.fr a@b.fr 🗳️",
+        "Nuevo sondeo: Zemmour adelanta a Pécresse en 2022", "", "!!! ... ???",
+        "Estimation 20h00 : 52,3 % contre 47,7 %, élu·e·s, l'électorat"}) {
+    Analysis a(text, "fr");
+    std::vector<std::uint64_t> expected;
+    for (const auto& f : veille::model_features(a, meta))
+      expected.push_back(veille::model_feature_hash(f));
+    std::sort(expected.begin(), expected.end());
+    CHECK(veille::model_feature_hashes(a, meta) == expected);
+  }
+}
+
 TEST_CASE("model training: scores separate the citations and thresholds are cross-validated") {
   CitationModel::TrainOptions opt;
   opt.folds = 4;
@@ -122,6 +139,11 @@ TEST_CASE("model training: scores separate the citations and thresholds are cros
   const auto scores = m.scores(poll_text);
   REQUIRE(scores.size() == 2);
   CHECK(scores[0] == Approx(m.score(0, poll_text)));
+  Analysis poll_analysis("sondage ifop : le pen en tête", "fr");
+  const auto by_hash = m.scores(veille::model_feature_hashes(poll_analysis, Meta{}));
+  REQUIRE(by_hash.size() == 2);
+  CHECK(by_hash[0] == Approx(scores[0]).epsilon(1e-12));
+  CHECK(by_hash[1] == Approx(scores[1]).epsilon(1e-12));
   const auto top = m.strongest(0, poll_text, 1);
   REQUIRE(top.size() == 1);
   CHECK(top.front().weight > 0);
