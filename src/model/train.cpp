@@ -135,11 +135,12 @@ CitationModel CitationModel::train(const std::vector<Example>& examples,
     for (const Example* e : all) (fold_of[e->group] == fold ? test_part : train_part).push_back(e);
     if (train_part.empty() || test_part.empty()) continue;
     CitationModel part = ModelTrainer::fit(train_part, citations, options);
-    for (const Example* e : test_part)
+    for (const Example* e : test_part) {
+      const std::vector<double> scores = part.scores(e->features);
       for (std::size_t c = 0; c < citations.size(); ++c)
         if (ModelTrainer::contains(e->eligible, citations[c]))
-          held[c].emplace_back(part.score(c, e->features),
-                               ModelTrainer::contains(e->positives, citations[c]));
+          held[c].emplace_back(scores[c], ModelTrainer::contains(e->positives, citations[c]));
+    }
   }
 
   CitationModel m = ModelTrainer::fit(all, citations, options);
