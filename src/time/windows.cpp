@@ -150,27 +150,51 @@ std::optional<Window> poll_blackout(const Election& e, const Round& r, const Ter
   return make("poll-blackout", e, r.number, "fr:loi-77-808:art-11", t, from, until, c, note);
 }
 
+// The earliest instant at which a polling station of the round may be open anywhere: 08:00 local
+// (R41) on each territory's own voting day, the earliest of them, less kOpeningMargin because
+// prefects may bring the opening forward (R41) and the brief documents one such opening an hour
+// early (Nouvelle-Calédonie 2024, 07:00). The margin is a heuristic, not a legal fact.
+constexpr hours kOpeningMargin{1};
+constexpr int kOpeningHour = 8;
+
+static Instant first_opening(const Round& r) {
+  Instant first = Instant::max();
+  for (const auto& t : territories()) {
+    const year_month_day d = r.voting_day(t.code);
+    first = std::min(first, from_local(int(d.year()), unsigned(d.month()), unsigned(d.day()),
+                                       kOpeningHour, 0, t.zone));
+  }
+  return first - kOpeningMargin;
+}
+
 // L52-2: from 00:00 local on the day before the metropolitan voting day (or the territory's own
-// voting day when earlier) until the last metropolitan close in FR and, for single-constituency
+// voting day when earlier), but not before a polling station of the round may open anywhere (no
+// ballot, no result), until the last metropolitan close in FR and, for single-constituency
 // elections, everywhere; other elections overseas: until 20:00 local of the territory's own
 // voting day (polls may not close later, brief 1.24).
 std::optional<Window> results_embargo(const Election& e, const Round& r, const Territory& t) {
   if (e.kind == "senatoriales" && !before(r.date, kSenatoriales2023)) return std::nullopt;
   const year_month_day own = r.voting_day(t.code);
-  const Instant from = std::min(midnight(plus_days(r.date, -1), t.zone), midnight(own, t.zone));
+  const Instant weekend =
+      std::min(midnight(plus_days(r.date, -1), t.zone), midnight(own, t.zone));
+  const Instant from = std::max(weekend, first_opening(r));
   Instant until = metropolitan_close(r);
   Confidence c = worst(r.confidence, r.voting_day_confidence(t.code));
   std::string note;
-  if (t.code == "FR") {
-    note = "metropolitan France: until the last metropolitan polling station closes";
-  } else if (e.single_constituency) {
+  if (from > weekend)
     note =
+        "from the earliest opening of a polling station of the round (08:00 local, R41, in the "
+        "territory that votes first, less a 1-hour margin for earlier openings: heuristic); ";
+  if (t.code == "FR") {
+    note += "metropolitan France: until the last metropolitan polling station closes";
+  } else if (e.single_constituency) {
+    note +=
         "single-constituency election: no result anywhere before the metropolitan close "
         "(L52-2 al. added by loi 2019-1269; CNCCEP reading)";
     c = worst(c, Confidence::partly_verified);
   } else {
     until = from_local(int(own.year()), unsigned(own.month()), unsigned(own.day()), 20, 0, t.zone);
-    note =
+    note +=
         "not a single-constituency election: in this territory until its own last close, "
         "taken as 20:00 local (polls may not close later; partly verified)";
     c = worst(c, Confidence::partly_verified);

@@ -65,6 +65,13 @@ year_month_day add(year_month_day x, int n) {
   return year_month_day{sys_days{x} + days{n}};
 }
 
+year_month_day own_pf_date(const char* iso) {
+  int y = 0;
+  unsigned m = 0, dd = 0;
+  std::sscanf(iso, "%d-%u-%u", &y, &m, &dd);
+  return d(y, m, dd);
+}
+
 const Window* find(const std::vector<Window>& ws, const std::string& name, int round) {
   for (const auto& w : ws)
     if (w.name == name && w.round == round) return &w;
@@ -88,12 +95,7 @@ TEST_CASE("every round: silence, poll-blackout, results-embargo, late-campaign i
       const int off = tc == "FR" ? row.paris_offset : tc == "GP" ? -4 : tc == "PF" ? -10 : 4;
       year_month_day own = row.date;
       if ((tc == "GP" && row.saturday_west) || (tc == "PF" && row.saturday_pf)) own = add(own, -1);
-      if (tc == "PF" && row.pf_date) {
-        int y = 0;
-        unsigned m = 0, dd = 0;
-        std::sscanf(row.pf_date, "%d-%u-%u", &y, &m, &dd);
-        own = d(y, m, dd);
-      }
+      if (tc == "PF" && row.pf_date) own = own_pf_date(row.pf_date);
       const Instant close = utc_at(row.date, 20, row.paris_offset);
       const Instant eve = utc_at(add(own, -1), 0, off);
       const auto ws = cal.windows(*e, territory(code));
@@ -116,7 +118,18 @@ TEST_CASE("every round: silence, poll-blackout, results-embargo, late-campaign i
 
       const Window* r = find(ws, "results-embargo", row.round);
       REQUIRE(r != nullptr);
-      const Instant rfrom = std::min(utc_at(add(row.date, -1), 0, off), utc_at(own, 0, off));
+      // Not before the first polling station of the round may open, anywhere: 08:00 local (R41)
+      // less one hour. Candidates: Saint-Pierre-et-Miquelon (UTC-2 on every date of the table,
+      // it keeps North American summer time) on its own day, Polynésie on its own day, Wallis
+      // (UTC+12) and Nouvelle-Calédonie (UTC+11) on Sunday.
+      year_month_day pf_own = row.saturday_pf ? add(row.date, -1) : row.date;
+      if (row.pf_date) pf_own = own_pf_date(row.pf_date);
+      const Instant opening =
+          std::min({utc_at(row.saturday_west ? add(row.date, -1) : row.date, 8, -2),
+                    utc_at(pf_own, 8, -10), utc_at(row.date, 8, 12), utc_at(row.date, 8, 11)}) -
+          hours{1};
+      const Instant rfrom = std::max(
+          std::min(utc_at(add(row.date, -1), 0, off), utc_at(own, 0, off)), opening);
       const Instant runtil = (tc == "FR" || e->single_constituency) ? close : utc_at(own, 20, off);
       CHECK(utc(r->from) == utc(rfrom));
       CHECK(utc(r->until) == utc(runtil));
