@@ -175,8 +175,7 @@ static Instant first_opening(const Round& r) {
 std::optional<Window> results_embargo(const Election& e, const Round& r, const Territory& t) {
   if (e.kind == "senatoriales" && !before(r.date, kSenatoriales2023)) return std::nullopt;
   const year_month_day own = r.voting_day(t.code);
-  const Instant weekend =
-      std::min(midnight(plus_days(r.date, -1), t.zone), midnight(own, t.zone));
+  const Instant weekend = std::min(midnight(plus_days(r.date, -1), t.zone), midnight(own, t.zone));
   const Instant from = std::max(weekend, first_opening(r));
   Instant until = metropolitan_close(r);
   Confidence c = worst(r.confidence, r.voting_day_confidence(t.code));

@@ -128,8 +128,8 @@ TEST_CASE("every round: silence, poll-blackout, results-embargo, late-campaign i
           std::min({utc_at(row.saturday_west ? add(row.date, -1) : row.date, 8, -2),
                     utc_at(pf_own, 8, -10), utc_at(row.date, 8, 12), utc_at(row.date, 8, 11)}) -
           hours{1};
-      const Instant rfrom = std::max(
-          std::min(utc_at(add(row.date, -1), 0, off), utc_at(own, 0, off)), opening);
+      const Instant rfrom =
+          std::max(std::min(utc_at(add(row.date, -1), 0, off), utc_at(own, 0, off)), opening);
       const Instant runtil = (tc == "FR" || e->single_constituency) ? close : utc_at(own, 20, off);
       CHECK(utc(r->from) == utc(rfrom));
       CHECK(utc(r->until) == utc(runtil));
