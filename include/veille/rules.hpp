@@ -128,6 +128,11 @@ struct Rule {
   std::vector<std::string> languages;               // ISO 639-1; empty = all
   std::vector<ScopeKind> scopes;                    // empty = whole text
   std::vector<std::string> tags;
+  // paragraphs="each": in a text of two paragraphs or more, a rule that found nothing in the
+  // whole text is evaluated again on each paragraph, read after the first one (the headline or
+  // opening that frames the text), so that an exclusion met in an unrelated paragraph does not
+  // hide an offence buried in another one. See the checker's paragraph pass.
+  bool each_paragraph = false;
   Message message;  // placeholders: {match} {window_end} {lawful_from} {election} {missing}
   std::shared_ptr<const Condition> condition;
   std::vector<Example> examples;

@@ -12,6 +12,7 @@
 
 #include "checker/finding_builder.hpp"
 #include "checker/finding_merge.hpp"
+#include "checker/paragraph_pass.hpp"
 
 namespace veille {
 namespace {
@@ -234,7 +235,11 @@ Result Checker::check(const Document& doc, std::optional<Instant> at) const {
 
   const detail::FindingContext context{
       doc, *territory, when, active, impl_->calendar, impl_->rules, opt.locale, opt.explain};
-  for (const Match& m : impl_->matcher->match(analysis, doc, period->match_options))
+  std::vector<Match> matches = impl_->matcher->match(analysis, doc, period->match_options);
+  for (Match& m : detail::paragraph_matches(*impl_->matcher, impl_->rules, analysis, doc,
+                                            period->match_options, matches, result.lang))
+    matches.push_back(std::move(m));
+  for (const Match& m : matches)
     if (auto f = detail::build_finding(context, m)) result.findings.push_back(std::move(*f));
   if (opt.merge_findings) drop_covered_statistical(result.findings, impl_->rules);
   std::stable_sort(result.findings.begin(), result.findings.end(),

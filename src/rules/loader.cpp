@@ -664,6 +664,10 @@ void Loader::load_rule(const XmlFile& f, xmlNodePtr n, const std::string& pack) 
       r.scopes.push_back(*k);
   }
   r.tags = split_ws(attr(n, "tags"));
+  if (const std::string p = attr(n, "paragraphs"); p == "each")
+    r.each_paragraph = true;
+  else if (!p.empty() && p != "whole")
+    fail("paragraphs=: \"" + p + "\" is not whole or each");
 
   xmlNodePtr when = nullptr;
   for (xmlNodePtr ch = n->children; ch; ch = ch->next) {

@@ -53,6 +53,7 @@ std::string_view pack_schema() {
       <optional><attribute name="languages"><data type="token"/></attribute></optional>
       <optional><attribute name="scope"><data type="token"/></attribute></optional>
       <optional><attribute name="tags"><data type="token"/></attribute></optional>
+      <optional><attribute name="paragraphs"><choice><value>whole</value><value>each</value></choice></attribute></optional>
       <interleave>
         <zeroOrMore><element name="cite"><attribute name="ref"><data type="token"/></attribute><empty/></element></zeroOrMore>
         <zeroOrMore><element name="severity"><attribute name="role"><data type="token"/></attribute><ref name="severity-value"/></element></zeroOrMore>

@@ -194,3 +194,36 @@ TEST_CASE("silence means checked: notices say what could not be", "[checker]") {
   REQUIRE(local.published_at);
   CHECK(format_local(*local.published_at, "Europe/Paris") == "2017-05-07T19:30:00+02:00");
 }
+
+TEST_CASE("paragraph pass: an exclusion in another paragraph does not hide a buried offence",
+          "[checker]") {
+  const std::string at = "2017-05-06T10:00:00+02:00";  // Saturday: the eve's silence
+  const std::string text =
+      "Chronique du samedi\n\nLe Tour de France passera ici.\n\nDemain, glissez le bulletin "
+      "Zorglub.\n\nMettez le bulletin Zorglub, vraiment.";
+  const Result r = checker().check(doc(text, at));
+  REQUIRE(r.status == Result::Status::ok);
+  REQUIRE(r.findings.size() == 1);  // ct.eve-call-whole stays silent: its <not> is whole-text
+  const Finding& f = r.findings[0];
+  CHECK(f.rule == "ct.eve-call-each");
+  CHECK(f.matched == "glissez le bulletin Zorglub");
+  CHECK(f.start == text.find("glissez"));
+  CHECK(f.end == text.find("glissez") + std::string("glissez le bulletin Zorglub").size());
+  CHECK(f.line == 5);
+
+  // the exclusion in the same paragraph still holds
+  CHECK(checker()
+            .check(doc("Chronique\n\nLe Tour de France passe. Demain, glissez le bulletin Zorglub.",
+                       at))
+            .findings.empty());
+  // a frame in the first paragraph (a headline) holds for every paragraph
+  CHECK(checker()
+            .check(doc("Pour rire\n\nLe marché.\n\nDemain, glissez le bulletin Zorglub.", at))
+            .findings.empty());
+  // one paragraph: the pass does not run, the whole-text reading decides
+  CHECK(checker()
+            .check(doc("Le Tour de France passe. Demain, glissez le bulletin Zorglub.", at))
+            .findings.empty());
+  // outside the window: nothing, in any reading
+  CHECK(checker().check(doc(text, "2017-05-05T10:00:00+02:00")).findings.empty());
+}

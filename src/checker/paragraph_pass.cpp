@@ -1,0 +1,96 @@
+// The paragraph pass (see paragraph_pass.hpp).
+#include "checker/paragraph_pass.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace veille::detail {
+
+namespace {
+
+// A reading: some paragraphs of the text, in text order, joined by a blank line. `pieces[i]` is
+// where the i-th paragraph sits in the text, `at[i]` where it starts in the reading.
+struct Reading {
+  std::vector<Span> pieces;
+  std::vector<std::size_t> at;
+
+  std::size_t to_text(std::size_t x) const {
+    std::size_t i = pieces.size() - 1;
+    while (i > 0 && x < at[i]) --i;
+    const std::size_t len = pieces[i].end - pieces[i].start;
+    return pieces[i].start + std::min(x - at[i], len);  // a separator maps to a piece's end
+  }
+};
+
+// The document's scopes (headline, body …) cut to a reading, in the reading's bytes.
+std::vector<Scope> scopes_of(const Reading& r, const std::vector<Scope>& scopes) {
+  std::vector<Scope> out;
+  for (const Scope& s : scopes)
+    for (std::size_t i = 0; i < r.pieces.size(); ++i) {
+      const Span& p = r.pieces[i];
+      const std::size_t b = std::max(s.start, p.start), e = std::min(s.end, p.end);
+      if (b < e) out.push_back({s.kind, r.at[i] + (b - p.start), r.at[i] + (e - p.start)});
+    }
+  return out;
+}
+
+}  // namespace
+
+std::vector<Match> paragraph_matches(const Matcher& matcher, const RuleSet& rules,
+                                     const Analysis& whole, const Document& doc,
+                                     const MatchOptions& options, const std::vector<Match>& found,
+                                     const std::string& lang) {
+  std::vector<Match> out;
+  const auto& all = rules.rules();
+  std::vector<char> allowed(all.size(), 0);
+  bool any = false;
+  for (std::size_t i = 0; i < all.size(); ++i) {
+    if (!all[i].each_paragraph) continue;
+    if (options.rule_allowed && !(*options.rule_allowed)[i]) continue;
+    if (std::any_of(found.begin(), found.end(), [&](const Match& m) { return m.rule == &all[i]; }))
+      continue;
+    allowed[i] = 1;
+    any = true;
+  }
+  // a paragraph break is a blank line: without two line breaks there is one paragraph
+  if (!any || std::count(doc.text.begin(), doc.text.end(), '\n') < 2) return out;
+  const std::vector<Span>& paragraphs = whole.paragraphs();
+  if (paragraphs.size() < 2) return out;
+
+  MatchOptions opt = options;
+  opt.rule_allowed = &allowed;
+  for (std::size_t k = 1; k < paragraphs.size(); ++k) {
+    // the first paragraph (the frame), then this one. Adding the paragraph before as well was
+    // measured: it lost more buried offences than look-alikes (long-a, long-b, heldout17c).
+    Reading r;
+    r.pieces = {paragraphs[0], paragraphs[k]};
+    Document part;
+    part.id = doc.id;
+    part.meta = doc.meta;
+    part.meta.lang = lang;
+    for (const Span& p : r.pieces) {
+      if (!part.text.empty()) part.text.append(2, '\n');
+      r.at.push_back(part.text.size());
+      part.text.append(doc.text, p.start, p.end - p.start);
+    }
+    part.scopes = scopes_of(r, doc.scopes);
+    if (!doc.scopes.empty() && part.scopes.empty()) continue;
+
+    const Analysis analysis(part.text, lang);
+    for (Match& m : matcher.match(analysis, part, opt)) {
+      if (m.span.start < r.at.back()) continue;  // only what starts in paragraph k is new
+      m.span = {r.to_text(m.span.start), r.to_text(m.span.end)};
+      for (Span& e : m.evidence) e = {r.to_text(e.start), r.to_text(e.end)};
+      if (opt.explain)
+        m.trace.insert(m.trace.begin(), "read in paragraph " + std::to_string(k + 1) + " of " +
+                                            std::to_string(paragraphs.size()) +
+                                            ", after the first (paragraph pass)");
+      allowed[static_cast<std::size_t>(m.rule - all.data())] = 0;  // one paragraph is enough
+      out.push_back(std::move(m));
+    }
+    if (std::none_of(allowed.begin(), allowed.end(), [](char c) { return c != 0; })) break;
+  }
+  return out;
+}
+
+}  // namespace veille::detail
