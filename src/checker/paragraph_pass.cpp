@@ -61,7 +61,7 @@ std::vector<Match> paragraph_matches(const Matcher& matcher, const RuleSet& rule
   opt.rule_allowed = &allowed;
   for (std::size_t k = 1; k < paragraphs.size(); ++k) {
     // the first paragraph (the frame), then this one. Adding the paragraph before as well was
-    // measured: it lost more buried offences than look-alikes (long-a, long-b, heldout17c).
+    // measured: it lost more buried offences than look-alikes (corpora dev-long-a, dev-long-b, dev-ho17c).
     Reading r;
     r.pieces = {paragraphs[0], paragraphs[k]};
     Document part;
