@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
 
 namespace veille::detail {
 
@@ -34,6 +35,18 @@ std::vector<Scope> scopes_of(const Reading& r, const std::vector<Scope>& scopes)
   return out;
 }
 
+// A line break followed, after spaces, tabs or carriage returns only, by another line break; or
+// U+2029 PARAGRAPH SEPARATOR (E2 80 A9). Cheap, so that one-paragraph posts cost nothing here.
+bool has_paragraph_break(std::string_view text) {
+  if (text.find("\xE2\x80\xA9") != std::string_view::npos) return true;
+  for (std::size_t i = text.find('\n'); i != std::string_view::npos; i = text.find('\n', i + 1)) {
+    std::size_t j = i + 1;
+    while (j < text.size() && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r')) ++j;
+    if (j < text.size() && text[j] == '\n') return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::vector<Match> paragraph_matches(const Matcher& matcher, const RuleSet& rules,
@@ -52,8 +65,9 @@ std::vector<Match> paragraph_matches(const Matcher& matcher, const RuleSet& rule
     allowed[i] = 1;
     any = true;
   }
-  // a paragraph break is a blank line: without two line breaks there is one paragraph
-  if (!any || std::count(doc.text.begin(), doc.text.end(), '\n') < 2) return out;
+  // a paragraph break is a blank line (or U+2029): without one, the text is one paragraph and
+  // the analysis need not be tokenized for this
+  if (!any || !has_paragraph_break(doc.text)) return out;
   const std::vector<Span>& paragraphs = whole.paragraphs();
   if (paragraphs.size() < 2) return out;
 
@@ -61,7 +75,8 @@ std::vector<Match> paragraph_matches(const Matcher& matcher, const RuleSet& rule
   opt.rule_allowed = &allowed;
   for (std::size_t k = 1; k < paragraphs.size(); ++k) {
     // the first paragraph (the frame), then this one. Adding the paragraph before as well was
-    // measured: it lost more buried offences than look-alikes (corpora dev-long-a, dev-long-b, dev-ho17c).
+    // measured: it lost more buried offences than look-alikes (corpora dev-long-a, dev-long-b,
+    // dev-ho17c).
     Reading r;
     r.pieces = {paragraphs[0], paragraphs[k]};
     Document part;
