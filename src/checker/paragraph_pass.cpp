@@ -9,6 +9,10 @@ namespace veille::detail {
 
 namespace {
 
+// A first paragraph longer than this is no headline: the paragraph is then read alone (this also
+// keeps the pass linear in the text size, each reading copying at most this much more).
+constexpr std::size_t kMaxFrameBytes = 4096;
+
 // A reading: some paragraphs of the text, in text order, joined by a blank line. `pieces[i]` is
 // where the i-th paragraph sits in the text, `at[i]` where it starts in the reading.
 struct Reading {
@@ -78,7 +82,9 @@ std::vector<Match> paragraph_matches(const Matcher& matcher, const RuleSet& rule
     // measured: it lost more buried offences than look-alikes (corpora dev-long-a, dev-long-b,
     // dev-ho17c).
     Reading r;
-    r.pieces = {paragraphs[0], paragraphs[k]};
+    if (paragraphs[0].end - paragraphs[0].start <= kMaxFrameBytes)
+      r.pieces.push_back(paragraphs[0]);
+    r.pieces.push_back(paragraphs[k]);
     Document part;
     part.id = doc.id;
     part.meta = doc.meta;
