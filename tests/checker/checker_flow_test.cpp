@@ -224,6 +224,21 @@ TEST_CASE("paragraph pass: an exclusion in another paragraph does not hide a bur
   CHECK(checker()
             .check(doc("Le Tour de France passe. Demain, glissez le bulletin Zorglub.", at))
             .findings.empty());
+  // line breaks without a blank line: one paragraph, the whole-text reading decides
+  CHECK(checker()
+            .check(doc("Chronique\nLe Tour de France passe.\nDemain, glissez le bulletin Zorglub.",
+                       at))
+            .findings.empty());
+  // Windows line ends and a blank line holding spaces are paragraph breaks too
+  CHECK(checker()
+            .check(doc("Chronique\r\n\r\nLe Tour de France passe.\r\n \r\nDemain, glissez le "
+                       "bulletin Zorglub.",
+                       at))
+            .findings.size() == 1);
+  // a first paragraph over 4 KB is no headline: the paragraph is read alone
+  const std::string long_head = "Pour rire. " + std::string(5000, 'a') +
+                                "\n\nLe Tour de France.\n\nDemain, glissez le bulletin Zorglub.";
+  CHECK(checker().check(doc(long_head, at)).findings.size() == 1);
   // outside the window: nothing, in any reading
   CHECK(checker().check(doc(text, "2017-05-05T10:00:00+02:00")).findings.empty());
 }
