@@ -60,15 +60,10 @@ std::vector<Match> paragraph_matches(const Matcher& matcher, const RuleSet& rule
   std::vector<Match> out;
   const auto& all = rules.rules();
   std::vector<char> allowed(all.size(), 0);
-  bool any = false;
-  for (std::size_t i = 0; i < all.size(); ++i) {
-    if (!all[i].each_paragraph) continue;
-    if (options.rule_allowed && !(*options.rule_allowed)[i]) continue;
-    if (std::any_of(found.begin(), found.end(), [&](const Match& m) { return m.rule == &all[i]; }))
-      continue;
-    allowed[i] = 1;
-    any = true;
-  }
+  for (std::size_t i = 0; i < all.size(); ++i)
+    allowed[i] = all[i].each_paragraph && (!options.rule_allowed || (*options.rule_allowed)[i]);
+  for (const Match& m : found) allowed[static_cast<std::size_t>(m.rule - all.data())] = 0;
+  const bool any = std::any_of(allowed.begin(), allowed.end(), [](char c) { return c != 0; });
   // a paragraph break is a blank line (or U+2029): without one, the text is one paragraph and
   // the analysis need not be tokenized for this
   if (!any || !has_paragraph_break(doc.text)) return out;
