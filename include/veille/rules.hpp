@@ -49,13 +49,16 @@ struct Message {
 
 // One token test: a <word> condition or a <t> element of a <phrase>.
 struct TokenTest {
-  enum class By { form, lemma, lexicon, kind };
+  enum class By { form, lemma, lexicon, kind, shape };
   By by = By::form;
   std::vector<std::string> forms;     // folded exact forms (form="a|b")
   std::vector<std::string> prefixes;  // folded prefixes (form="estim*")
   std::vector<std::string> lemmas;    // folded lemmas (lemma="a|b")
   std::string lexicon;                // lexicon id
   TokenKind kind = TokenKind::word;   // kind="percent"
+  // shape="capitalized": a word written with an upper-case first letter and a lower-case
+  // second one in the original text ("Marchal", "Le", not "RN" nor "marchal"): names of people
+  // and places that no lexicon knows.
   std::size_t gap_before = 0;         // phrase: 0..gap_before arbitrary tokens before this one
   std::string source;                 // as written, for traces: form="sondage|sondages"
 };

@@ -19,6 +19,19 @@ bool starts_with(std::string_view s, std::string_view p) {
   return s.substr(0, p.size()) == p;
 }
 
+// The original word starts with an upper-case letter followed by a lower-case one.
+bool capitalized(std::string_view original, const Span& span) {
+  if (span.end > original.size() || span.start >= span.end) return false;
+  const auto* s = reinterpret_cast<const uint8_t*>(original.data());
+  int32_t i = static_cast<int32_t>(span.start);
+  const auto end = static_cast<int32_t>(span.end);
+  UChar32 c1 = 0, c2 = 0;
+  U8_NEXT(s, i, end, c1);
+  if (c1 < 0 || !u_isupper(c1) || i >= end) return false;
+  U8_NEXT(s, i, end, c2);
+  return c2 >= 0 && u_islower(c2);
+}
+
 void sort_unique(std::vector<Hit>& hits) {
   std::stable_sort(hits.begin(), hits.end(), [](const Hit& x, const Hit& y) {
     return x.fs != y.fs ? x.fs < y.fs : x.fe < y.fe;
@@ -259,6 +272,10 @@ void Evaluator::test_at(const TokenTest& t, std::size_t i, std::vector<std::size
     }
     case TokenTest::By::kind:
       if (tok.kind == t.kind) lengths.push_back(1);
+      return;
+    case TokenTest::By::shape:
+      if (tok.kind == TokenKind::word && capitalized(a_.original(), tok.span))
+        lengths.push_back(1);
       return;
     case TokenTest::By::lexicon: {
       const Lexicon* lex = lexicon_of(t);

@@ -185,6 +185,7 @@ std::optional<Alt> token_anchor(const TokenTest& t,
       return lexicon_anchor(it->second);
     }
     case TokenTest::By::lemma:
+    case TokenTest::By::shape:
       return std::nullopt;  // surface forms unknown
     case TokenTest::By::kind:
       switch (t.kind) {

@@ -387,6 +387,14 @@ bool Loader::parse_token_test(const XmlFile& f, xmlNodePtr n, const std::string&
     t.by = TokenTest::By::lexicon;
     t.lexicon = attr(n, "lexicon");
     t.source = "lexicon=\"" + t.lexicon + "\"";
+  } else if (has_attr(n, "shape")) {
+    t.by = TokenTest::By::shape;
+    const std::string v = attr(n, "shape");
+    t.source = "shape=\"" + v + "\"";
+    if (v != "capitalized") {
+      error_at(f, n, rule, "unknown token shape \"" + v + "\" (known: capitalized)");
+      return false;
+    }
   } else {
     t.by = TokenTest::By::kind;
     const std::string v = attr(n, "kind");

@@ -90,6 +90,7 @@ std::string_view pack_schema() {
       <attribute name="form"><data type="string"><param name="minLength">1</param></data></attribute>
       <attribute name="lemma"><data type="string"><param name="minLength">1</param></data></attribute>
       <attribute name="lexicon"><data type="token"/></attribute>
+      <attribute name="shape"><choice><value>capitalized</value></choice></attribute>
       <attribute name="kind">
         <choice><value>word</value><value>number</value><value>percent</value><value>time</value><value>hashtag</value><value>mention</value><value>url</value><value>email</value><value>emoji</value></choice>
       </attribute>
