@@ -113,24 +113,38 @@ Instant metropolitan_close(const Round& r) {
                     r.close_hour, r.close_minute, kParis);
 }
 
-// L49: 00:00 local on the eve of the territory's own voting day -> last metropolitan close.
+// The end of the silence and of the poll blackout: the last metropolitan close or, overseas,
+// the round's closing hour in local time on the territory's own voting day when that is later
+// (a western territory voting on Sunday in a local election: Martinique's polls are still open
+// at 20:00 Paris).
+static Instant ban_end(const Round& r, const Territory& t) {
+  const Instant metro = metropolitan_close(r);
+  if (t.code == "FR") return metro;
+  const year_month_day own = r.voting_day(t.code);
+  return std::max(metro, from_local(int(own.year()), unsigned(own.month()), unsigned(own.day()),
+                                    r.close_hour, r.close_minute, t.zone));
+}
+
+// L49: 00:00 local on the eve of the territory's own voting day -> last metropolitan close, or
+// the territory's own latest close when later.
 std::optional<Window> silence(const Election& e, const Round& r, const Territory& t) {
   const Instant from = eve_midnight(r, t);
-  const Instant until = metropolitan_close(r);
+  const Instant until = ban_end(r, t);
   if (from >= until) return std::nullopt;
   return make(
       "silence", e, r.number, "fr:code-electoral:L49", t, from, until,
       worst(Confidence::partly_verified, worst(r.confidence, r.voting_day_confidence(t.code))),
-      "start verified (eve 00:00 local, brief 1.3); end at the last metropolitan close "
-      "is partly verified (the text gives no end time)");
+      "start verified (eve 00:00 local, brief 1.3); the end, at the close of the polls (the last "
+      "metropolitan close, or 20:00 local where the territory's own polls close later), is "
+      "partly verified (the text gives no end time)");
 }
 
 // Loi 77-808 art. 11. National kinds: from the earlier of Saturday 00:00 Paris and 00:00 local on
 // the eve of the territory's voting day; other elections: eve 00:00 local. Until the last
-// metropolitan close.
+// metropolitan close, or the territory's own close when later (ban_end).
 std::optional<Window> poll_blackout(const Election& e, const Round& r, const Territory& t) {
   const Instant eve = eve_midnight(r, t);
-  const Instant until = metropolitan_close(r);
+  const Instant until = ban_end(r, t);
   Instant from = eve;
   Confidence c = worst(r.confidence, r.voting_day_confidence(t.code));
   std::string note;

@@ -83,7 +83,7 @@ TEST_CASE("the built-in calendar validates and holds every election of the issue
 TEST_CASE("a user file adds a by-election (several files)") {
   const auto user = write_temp("partielle.xml", kByElection);
   auto cal = Calendar::load({source_dir() + "/rules/calendars/fr.xml", user}, options());
-  CHECK(cal.version() == "fr-2026.11.1+user-partielle-1");
+  CHECK(cal.version() == "fr-2026.12.1+user-partielle-1");
   const Election* e = cal.find("fr-partielle-2025-ain-1");
   REQUIRE(e != nullptr);
   CHECK(e->kind == "partielle");
@@ -177,7 +177,7 @@ TEST_CASE("unreadable input is an error naming the file") {
 
 TEST_CASE("the default schema is found without options") {
   auto cal = Calendar::load({source_dir() + "/rules/calendars/fr.xml"});
-  CHECK(cal.version() == "fr-2026.11.1");
+  CHECK(cal.version() == "fr-2026.12.1");
   CalendarOptions o;
   o.schema = "/nonexistent/calendar.rng";
   try {

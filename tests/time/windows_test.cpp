@@ -97,13 +97,16 @@ TEST_CASE("every round: silence, poll-blackout, results-embargo, late-campaign i
       if ((tc == "GP" && row.saturday_west) || (tc == "PF" && row.saturday_pf)) own = add(own, -1);
       if (tc == "PF" && row.pf_date) own = own_pf_date(row.pf_date);
       const Instant close = utc_at(row.date, 20, row.paris_offset);
+      // The silence and the blackout end at the last metropolitan close or, overseas, at 20:00
+      // local on the territory's own day when later (Guadeloupe or Polynésie voting on Sunday).
+      const Instant ban_end = std::max(close, utc_at(own, 20, off));
       const Instant eve = utc_at(add(own, -1), 0, off);
       const auto ws = cal.windows(*e, territory(code));
 
       const Window* s = find(ws, "silence", row.round);
       REQUIRE(s != nullptr);
       CHECK(utc(s->from) == utc(eve));
-      CHECK(utc(s->until) == utc(close));
+      CHECK(utc(s->until) == utc(ban_end));
       CHECK(s->cites == std::vector<std::string>{"fr:code-electoral:L49"});
       CHECK(s->confidence != Confidence::verified);  // the end time is [P]
 
@@ -113,7 +116,7 @@ TEST_CASE("every round: silence, poll-blackout, results-embargo, late-campaign i
       if (national_kind(e->kind))
         bfrom = std::min(eve, utc_at(add(row.date, -1), 0, row.paris_offset));
       CHECK(utc(b->from) == utc(bfrom));
-      CHECK(utc(b->until) == utc(close));
+      CHECK(utc(b->until) == utc(ban_end));
       CHECK(b->cites == std::vector<std::string>{"fr:loi-77-808:art-11"});
 
       const Window* r = find(ws, "results-embargo", row.round);
@@ -241,7 +244,11 @@ TEST_CASE("campaign windows (L47 A), with a DST edge") {
   // Municipales 2026 (winter time in Paris, summer time in Miquelon since 8 March 2026).
   auto pm26 = cal.windows(*cal.find("fr-municipales-2026"), territory("PM"));
   CHECK(utc(find(pm26, "silence", 1)->from) == "2026-03-14T02:00:00Z");
-  CHECK(utc(find(pm26, "silence", 1)->until) == "2026-03-15T19:00:00Z");
+  // A local election: the silence lasts until the polls close in Saint-Pierre, 20:00 local
+  // (22:00 UTC), three hours after the metropolitan close (19:00 UTC).
+  CHECK(utc(find(pm26, "silence", 1)->until) == "2026-03-15T22:00:00Z");
+  CHECK(format_local(find(pm26, "poll-blackout", 1)->until, "America/Miquelon") ==
+        "2026-03-15T20:00:00-02:00");
   // A 72-hour late-campaign window that contains the Paris DST switch keeps 72 real hours.
   CalendarOptions o;
   o.schema = veille::test::source_dir() + "/rules/schema/calendar.rng";
@@ -350,7 +357,7 @@ TEST_CASE("windows carry election, kind, territory and confidence") {
   CHECK(find(cal.windows(*cal.find("fr-legislatives-2024"), territory("FR")),
              "institutional-promotion-ban", 0)
             ->confidence == Confidence::partly_verified);
-  CHECK(cal.version() == "fr-2026.11.1");
+  CHECK(cal.version() == "fr-2026.12.1");
   CHECK(cal.elections().size() == 12);
 }
 
