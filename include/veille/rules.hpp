@@ -59,8 +59,8 @@ struct TokenTest {
   // shape="capitalized": a word written with an upper-case first letter and a lower-case
   // second one in the original text ("Marchal", "Le", not "RN" nor "marchal"): names of people
   // and places that no lexicon knows.
-  std::size_t gap_before = 0;         // phrase: 0..gap_before arbitrary tokens before this one
-  std::string source;                 // as written, for traces: form="sondage|sondages"
+  std::size_t gap_before = 0;  // phrase: 0..gap_before arbitrary tokens before this one
+  std::string source;          // as written, for traces: form="sondage|sondages"
 };
 
 // The condition tree of a rule (see docs/rules-guide.md). Immutable after load.

@@ -274,8 +274,7 @@ void Evaluator::test_at(const TokenTest& t, std::size_t i, std::vector<std::size
       if (tok.kind == t.kind) lengths.push_back(1);
       return;
     case TokenTest::By::shape:
-      if (tok.kind == TokenKind::word && capitalized(a_.original(), tok.span))
-        lengths.push_back(1);
+      if (tok.kind == TokenKind::word && capitalized(a_.original(), tok.span)) lengths.push_back(1);
       return;
     case TokenTest::By::lexicon: {
       const Lexicon* lex = lexicon_of(t);
