@@ -49,6 +49,9 @@ struct Message {
 
 // One token test: a <word> condition or a <t> element of a <phrase>.
 struct TokenTest {
+  // shape: shape="capitalized", a word written with an upper-case first letter and a lower-case
+  // second one in the original text ("Marchal", "Le", not "RN" nor "marchal"): names of people
+  // and places that no lexicon knows.
   enum class By { form, lemma, lexicon, kind, shape };
   By by = By::form;
   std::vector<std::string> forms;     // folded exact forms (form="a|b")
@@ -56,11 +59,8 @@ struct TokenTest {
   std::vector<std::string> lemmas;    // folded lemmas (lemma="a|b")
   std::string lexicon;                // lexicon id
   TokenKind kind = TokenKind::word;   // kind="percent"
-  // shape="capitalized": a word written with an upper-case first letter and a lower-case
-  // second one in the original text ("Marchal", "Le", not "RN" nor "marchal"): names of people
-  // and places that no lexicon knows.
-  std::size_t gap_before = 0;  // phrase: 0..gap_before arbitrary tokens before this one
-  std::string source;          // as written, for traces: form="sondage|sondages"
+  std::size_t gap_before = 0;         // phrase: 0..gap_before arbitrary tokens before this one
+  std::string source;                 // as written, for traces: form="sondage|sondages"
 };
 
 // The condition tree of a rule (see docs/rules-guide.md). Immutable after load.
